@@ -1,0 +1,40 @@
+package io.guestlist.command.config;
+
+import org.axonframework.common.caching.Cache;
+import org.axonframework.common.caching.WeakReferenceCache;
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.PropagatingErrorHandler;
+import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
+import org.axonframework.eventsourcing.Snapshotter;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/** The command side's Axon wiring: lookups that fail their command, aggregate caching and snapshots. */
+@Configuration(proxyBeanMethods = false)
+public class CommandSideConfig {
+
+    static final int SNAPSHOT_EVERY = 100;
+
+    /** The lookup tables must fail the command that breaks them: errors propagate, never just logged. */
+    @Bean
+    ConfigurerModule commandDirectoryErrorsPropagate() {
+        return configurer -> configurer.eventProcessing()
+                .registerListenerInvocationErrorHandler("command-directory", c -> PropagatingErrorHandler.instance());
+    }
+
+    @Bean
+    Cache aggregateCache() {
+        return new WeakReferenceCache();
+    }
+
+    @Bean
+    SnapshotTriggerDefinition unitSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    @Bean
+    SnapshotTriggerDefinition personSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+}

@@ -1,0 +1,109 @@
+package io.guestlist.command.directory;
+
+import io.guestlist.kernel.guestunit.UnitArchivedEvent;
+import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitRestoredEvent;
+import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonMovedEvent;
+import io.guestlist.kernel.person.PersonReactivatedEvent;
+import io.guestlist.kernel.person.PersonRemovedEvent;
+import io.guestlist.kernel.workspace.MemberAddedEvent;
+import io.guestlist.kernel.workspace.MemberRemovedEvent;
+import io.guestlist.kernel.workspace.MemberRoleChangedEvent;
+import io.guestlist.kernel.workspace.Role;
+import io.guestlist.kernel.workspace.WorkspaceCreatedEvent;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+/**
+ * Keeps the command-side lookup tables (workspaces, roles, units, who is in which unit) current.
+ * Its processing group is subscribing and propagates errors: it runs inside the transaction that
+ * appends the events, so a command's lookups and its events commit or roll back together.
+ */
+@Component
+@ProcessingGroup(CommandDirectoryProjection.GROUP)
+class CommandDirectoryProjection {
+
+    static final String GROUP = "command-directory";
+
+    private final JdbcClient jdbc;
+
+    CommandDirectoryProjection(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @EventHandler
+    void on(WorkspaceCreatedEvent e) {
+        jdbc.sql("INSERT INTO cmd_workspace (workspace_id, default_region, sides) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+                .params(e.workspaceId().value(), e.defaultRegion(), e.sides().toArray(String[]::new)).update();
+        upsertRole(e.workspaceId().value(), e.ownerId(), Role.OWNER);
+    }
+
+    @EventHandler
+    void on(MemberAddedEvent e) {
+        upsertRole(e.workspaceId().value(), e.userId(), e.role());
+    }
+
+    @EventHandler
+    void on(MemberRoleChangedEvent e) {
+        upsertRole(e.workspaceId().value(), e.userId(), e.role());
+    }
+
+    @EventHandler
+    void on(MemberRemovedEvent e) {
+        jdbc.sql("DELETE FROM cmd_workspace_member WHERE workspace_id = ? AND user_id = ?")
+                .params(e.workspaceId().value(), e.userId()).update();
+    }
+
+    @EventHandler
+    void on(UnitCreatedEvent e) {
+        jdbc.sql("INSERT INTO cmd_unit (unit_id, workspace_id, active) VALUES (?, ?, TRUE) ON CONFLICT DO NOTHING")
+                .params(e.unitId().value(), e.workspaceId().value()).update();
+    }
+
+    @EventHandler
+    void on(UnitArchivedEvent e) {
+        jdbc.sql("UPDATE cmd_unit SET active = FALSE WHERE unit_id = ?").param(e.unitId().value()).update();
+    }
+
+    @EventHandler
+    void on(UnitRestoredEvent e) {
+        jdbc.sql("UPDATE cmd_unit SET active = TRUE WHERE unit_id = ?").param(e.unitId().value()).update();
+    }
+
+    @EventHandler
+    void on(PersonAddedEvent e) {
+        placeMember(e.personId().value(), e.unitId().value(), e.workspaceId().value());
+    }
+
+    @EventHandler
+    void on(PersonMovedEvent e) {
+        placeMember(e.personId().value(), e.toUnitId().value(), e.workspaceId().value());
+    }
+
+    @EventHandler
+    void on(PersonReactivatedEvent e) {
+        placeMember(e.personId().value(), e.unitId().value(), e.workspaceId().value());
+    }
+
+    @EventHandler
+    void on(PersonRemovedEvent e) {
+        jdbc.sql("DELETE FROM cmd_unit_member WHERE person_id = ?").param(e.personId().value()).update();
+    }
+
+    private void upsertRole(java.util.UUID workspace, String userId, Role role) {
+        jdbc.sql("""
+                        INSERT INTO cmd_workspace_member (workspace_id, user_id, role) VALUES (?, ?, ?)
+                        ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role""")
+                .params(workspace, userId, role.name()).update();
+    }
+
+    private void placeMember(java.util.UUID person, java.util.UUID unit, java.util.UUID workspace) {
+        jdbc.sql("""
+                        INSERT INTO cmd_unit_member (person_id, unit_id, workspace_id) VALUES (?, ?, ?)
+                        ON CONFLICT (person_id) DO UPDATE SET unit_id = EXCLUDED.unit_id""")
+                .params(person, unit, workspace).update();
+    }
+}

@@ -1,0 +1,37 @@
+package io.guestlist.command.directory;
+
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.workspace.Role;
+
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * What a command handler may ask beyond its own aggregate: rules that span aggregates (a phone is
+ * held by one person per workspace, a unit exists in this workspace, who may act). Backed by the
+ * command-side lookup tables, written in the same transaction as the events that change them.
+ */
+public interface GuestDirectory {
+
+    /**
+     * Claims a normalized phone for a person in a workspace.
+     *
+     * @return empty when the claim is now held by {@code claimant}; else the person who holds the phone
+     */
+    Optional<PersonId> claimPhone(WorkspaceId workspace, String e164, PersonId claimant);
+
+    /** Gives a phone up, when its holder changes or loses it. */
+    void releasePhone(WorkspaceId workspace, String e164, PersonId holder);
+
+    Optional<WorkspaceSettings> workspace(WorkspaceId workspace);
+
+    Optional<Role> roleOf(WorkspaceId workspace, String userId);
+
+    /** @return whether the unit exists in that workspace and is ACTIVE; empty when it does not exist there */
+    Optional<Boolean> unitActive(WorkspaceId workspace, UnitId unit);
+
+    /** The people whose active membership is in this unit. */
+    List<PersonId> membersOf(UnitId unit);
+}

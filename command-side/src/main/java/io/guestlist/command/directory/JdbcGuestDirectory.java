@@ -1,0 +1,82 @@
+package io.guestlist.command.directory;
+
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.workspace.Role;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.sql.Array;
+import java.util.Arrays;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * The directory on the command-side lookup tables. A phone is claimed with an insert that waits
+ * for any concurrent claim of the same phone to commit or roll back, so of two racing commands
+ * exactly one holds it and the other learns who does.
+ */
+@Component
+class JdbcGuestDirectory implements GuestDirectory {
+
+    private final JdbcClient jdbc;
+
+    JdbcGuestDirectory(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    @Override
+    public Optional<PersonId> claimPhone(WorkspaceId workspace, String e164, PersonId claimant) {
+        int inserted = jdbc.sql("""
+                        INSERT INTO cmd_phone_claim (workspace_id, phone_e164, person_id) VALUES (?, ?, ?)
+                        ON CONFLICT (workspace_id, phone_e164) DO NOTHING""")
+                .params(workspace.value(), e164, claimant.value()).update();
+        if (inserted == 1) {
+            return Optional.empty();
+        }
+        PersonId holder = jdbc.sql("SELECT person_id FROM cmd_phone_claim WHERE workspace_id = ? AND phone_e164 = ?")
+                .params(workspace.value(), e164)
+                .query((rs, n) -> PersonId.of(rs.getObject(1, java.util.UUID.class))).single();
+        return holder.equals(claimant) ? Optional.empty() : Optional.of(holder);
+    }
+
+    @Override
+    public void releasePhone(WorkspaceId workspace, String e164, PersonId holder) {
+        jdbc.sql("DELETE FROM cmd_phone_claim WHERE workspace_id = ? AND phone_e164 = ? AND person_id = ?")
+                .params(workspace.value(), e164, holder.value()).update();
+    }
+
+    @Override
+    public Optional<WorkspaceSettings> workspace(WorkspaceId workspace) {
+        return jdbc.sql("SELECT default_region, sides FROM cmd_workspace WHERE workspace_id = ?")
+                .param(workspace.value())
+                .query((rs, n) -> new WorkspaceSettings(rs.getString(1), textArray(rs.getArray(2))))
+                .optional();
+    }
+
+    @Override
+    public Optional<Role> roleOf(WorkspaceId workspace, String userId) {
+        return jdbc.sql("SELECT role FROM cmd_workspace_member WHERE workspace_id = ? AND user_id = ?")
+                .params(workspace.value(), userId)
+                .query((rs, n) -> Role.valueOf(rs.getString(1))).optional();
+    }
+
+    @Override
+    public Optional<Boolean> unitActive(WorkspaceId workspace, UnitId unit) {
+        return jdbc.sql("SELECT active FROM cmd_unit WHERE unit_id = ? AND workspace_id = ?")
+                .params(unit.value(), workspace.value())
+                .query((rs, n) -> rs.getBoolean(1)).optional();
+    }
+
+    @Override
+    public List<PersonId> membersOf(UnitId unit) {
+        return jdbc.sql("SELECT person_id FROM cmd_unit_member WHERE unit_id = ? ORDER BY person_id")
+                .param(unit.value())
+                .query((rs, n) -> PersonId.of(rs.getObject(1, java.util.UUID.class))).list();
+    }
+
+    private static List<String> textArray(Array array) throws java.sql.SQLException {
+        return Arrays.asList((String[]) array.getArray());
+    }
+}

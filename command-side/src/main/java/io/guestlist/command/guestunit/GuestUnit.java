@@ -1,0 +1,263 @@
+package io.guestlist.command.guestunit;
+
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.directory.WorkspaceSettings;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.guestunit.ArchiveUnitCommand;
+import io.guestlist.kernel.guestunit.ChoosePrimaryContactCommand;
+import io.guestlist.kernel.guestunit.CreateUnitCommand;
+import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
+import io.guestlist.kernel.guestunit.RenameUnitCommand;
+import io.guestlist.kernel.guestunit.RestoreUnitCommand;
+import io.guestlist.kernel.guestunit.SetUnitSideCommand;
+import io.guestlist.kernel.guestunit.SetUnitTagsCommand;
+import io.guestlist.kernel.guestunit.UnitArchivedEvent;
+import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitMergedEvent;
+import io.guestlist.kernel.guestunit.UnitRenamedEvent;
+import io.guestlist.kernel.guestunit.UnitRestoredEvent;
+import io.guestlist.kernel.guestunit.UnitSideSetEvent;
+import io.guestlist.kernel.guestunit.UnitTagsAddedEvent;
+import io.guestlist.kernel.guestunit.UnitTagsRemovedEvent;
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * A household or party: the unit that receives one invitation. Membership is held by each
+ * {@code Person} (one active unit per person, SPEC §2.2); the unit holds what is its own.
+ */
+@Aggregate(snapshotTriggerDefinition = "unitSnapshotTrigger", cache = "aggregateCache")
+public class GuestUnit {
+
+    static final String NAME_REQUIRED = "A unit needs a name of at most 1000 characters.";
+    static final String UNKNOWN_SIDE = "That side is not one of this workspace's sides.";
+    static final String BAD_TAG = "Tags are non-blank labels of at most 100 characters.";
+    static final String ARCHIVED = "The unit is archived; restore it first.";
+    static final String NOT_ARCHIVED = "The unit is not archived.";
+    static final String NOT_A_MEMBER = "The primary contact must be a member of the unit.";
+    static final String MERGE_INTO_ITSELF = "A unit cannot be merged into itself.";
+
+    @AggregateIdentifier
+    private UnitId unitId;
+    private WorkspaceId workspaceId;
+    private String name;
+    private String side;
+    private Set<String> tags = new TreeSet<>();
+    private boolean archived;
+    private PersonId primaryContact;
+
+    private GuestUnit() {
+    }
+
+    @CommandHandler
+    GuestUnit(CreateUnitCommand command, GuestDirectory directory) {
+        WorkspaceSettings workspace = directory.workspace(command.workspaceId())
+                .orElseThrow(() -> GuestlistException.notFound("Workspace"));
+        apply(new UnitCreatedEvent(command.unitId(), command.workspaceId(), validName(command.name()),
+                validSide(command.side(), workspace), validTags(command.tags())));
+    }
+
+    /** Used by imports: a unit made for a household or a person, with what the rows say. */
+    public static GuestUnit create(UnitId unitId, WorkspaceId workspaceId, String name, String side, Set<String> tags) {
+        GuestUnit unit = new GuestUnit();
+        apply(new UnitCreatedEvent(unitId, workspaceId, validName(name), side, validTags(tags)));
+        return unit;
+    }
+
+    @CommandHandler
+    void handle(RenameUnitCommand command) {
+        ensureIn(command.workspaceId());
+        String newName = validName(command.name());
+        if (!newName.equals(name)) {
+            apply(new UnitRenamedEvent(unitId, workspaceId, newName));
+        }
+    }
+
+    @CommandHandler
+    void handle(ArchiveUnitCommand command) {
+        ensureIn(command.workspaceId());
+        if (archived) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, ARCHIVED);
+        }
+        apply(new UnitArchivedEvent(unitId, workspaceId));
+    }
+
+    @CommandHandler
+    void handle(RestoreUnitCommand command) {
+        ensureIn(command.workspaceId());
+        if (!archived) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_ARCHIVED);
+        }
+        apply(new UnitRestoredEvent(unitId, workspaceId));
+    }
+
+    @CommandHandler
+    void handle(SetUnitSideCommand command, GuestDirectory directory) {
+        ensureIn(command.workspaceId());
+        WorkspaceSettings workspace = directory.workspace(workspaceId).orElseThrow(() -> GuestlistException.notFound("Workspace"));
+        setSide(validSide(command.side(), workspace));
+    }
+
+    @CommandHandler
+    void handle(SetUnitTagsCommand command) {
+        ensureIn(command.workspaceId());
+        Set<String> wanted = validTags(command.tags());
+        Set<String> removed = new TreeSet<>(tags);
+        removed.removeAll(wanted);
+        addTags(wanted);
+        if (!removed.isEmpty()) {
+            apply(new UnitTagsRemovedEvent(unitId, workspaceId, removed));
+        }
+    }
+
+    @CommandHandler
+    void handle(ChoosePrimaryContactCommand command, GuestDirectory directory) {
+        ensureIn(command.workspaceId());
+        ensureActive();
+        if (!directory.membersOf(unitId).contains(command.personId())) {
+            throw new GuestlistException(ErrorCode.VALIDATION, NOT_A_MEMBER);
+        }
+        if (!command.personId().equals(primaryContact)) {
+            apply(new PrimaryContactChosenEvent(unitId, workspaceId, command.personId()));
+        }
+    }
+
+    /** Sets the side when it differs; imports call it with a side already checked against the workspace. */
+    public void setSide(String newSide) {
+        if (!Objects.equals(side, newSide)) {
+            apply(new UnitSideSetEvent(unitId, workspaceId, newSide));
+        }
+    }
+
+    /** Adds the tags the unit does not have yet; never removes any. */
+    public void addTags(Set<String> more) {
+        Set<String> added = new TreeSet<>(validTags(more));
+        added.removeAll(tags);
+        if (!added.isEmpty()) {
+            apply(new UnitTagsAddedEvent(unitId, workspaceId, added));
+        }
+    }
+
+    /** Makes an archived unit active again (an import reactivating its people); no-op when active. */
+    public void restoreIfArchived() {
+        if (archived) {
+            apply(new UnitRestoredEvent(unitId, workspaceId));
+        }
+    }
+
+    /** The first half of a merge: records where the members went, then archives this unit. */
+    void mergeInto(UnitId target) {
+        if (target.equals(unitId)) {
+            throw GuestlistException.invalid(MERGE_INTO_ITSELF);
+        }
+        ensureActive();
+        apply(new UnitMergedEvent(unitId, workspaceId, target));
+        apply(new UnitArchivedEvent(unitId, workspaceId));
+    }
+
+    void ensureIn(WorkspaceId workspace) {
+        if (!workspaceId.equals(workspace)) {
+            throw GuestlistException.notFound("Unit");
+        }
+    }
+
+    void ensureActive() {
+        if (archived) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, ARCHIVED);
+        }
+    }
+
+    public boolean isArchived() {
+        return archived;
+    }
+
+    public String side() {
+        return side;
+    }
+
+    private static String validName(String name) {
+        if (name == null || name.isBlank() || name.length() > 1000) {
+            throw GuestlistException.invalid(NAME_REQUIRED);
+        }
+        return name.trim();
+    }
+
+    private static String validSide(String side, WorkspaceSettings workspace) {
+        if (side == null || side.isBlank()) {
+            return null;
+        }
+        return workspace.sides().stream().filter(s -> s.equalsIgnoreCase(side.trim())).findFirst()
+                .orElseThrow(() -> new GuestlistException(ErrorCode.VALIDATION, UNKNOWN_SIDE,
+                        java.util.Map.of("allowedSides", workspace.sides())));
+    }
+
+    static Set<String> validTags(Set<String> tags) {
+        Set<String> valid = new LinkedHashSet<>();
+        if (tags != null) {
+            for (String tag : tags) {
+                if (tag == null || tag.isBlank() || tag.length() > 100) {
+                    throw GuestlistException.invalid(BAD_TAG);
+                }
+                valid.add(tag.trim());
+            }
+        }
+        return new TreeSet<>(valid);
+    }
+
+    @EventSourcingHandler
+    void on(UnitCreatedEvent e) {
+        unitId = e.unitId();
+        workspaceId = e.workspaceId();
+        name = e.name();
+        side = e.side();
+        tags = new TreeSet<>(e.tags());
+    }
+
+    @EventSourcingHandler
+    void on(UnitRenamedEvent e) {
+        name = e.name();
+    }
+
+    @EventSourcingHandler
+    void on(UnitArchivedEvent e) {
+        archived = true;
+    }
+
+    @EventSourcingHandler
+    void on(UnitRestoredEvent e) {
+        archived = false;
+    }
+
+    @EventSourcingHandler
+    void on(UnitSideSetEvent e) {
+        side = e.side();
+    }
+
+    @EventSourcingHandler
+    void on(UnitTagsAddedEvent e) {
+        tags.addAll(e.tags());
+    }
+
+    @EventSourcingHandler
+    void on(UnitTagsRemovedEvent e) {
+        tags.removeAll(e.tags());
+    }
+
+    @EventSourcingHandler
+    void on(PrimaryContactChosenEvent e) {
+        primaryContact = e.personId();
+    }
+}

@@ -1,0 +1,218 @@
+package io.guestlist.command.person;
+
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.directory.WorkspaceSettings;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.person.AddPersonCommand;
+import io.guestlist.kernel.person.ChangePersonPhoneCommand;
+import io.guestlist.kernel.person.MovePersonCommand;
+import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonMovedEvent;
+import io.guestlist.kernel.person.PersonPhoneChangedEvent;
+import io.guestlist.kernel.person.PersonReactivatedEvent;
+import io.guestlist.kernel.person.PersonRemovedEvent;
+import io.guestlist.kernel.person.PersonRenamedEvent;
+import io.guestlist.kernel.person.RemovePersonCommand;
+import io.guestlist.kernel.person.RenamePersonCommand;
+import io.guestlist.kernel.phone.Phone;
+import io.guestlist.kernel.phone.PhoneNormalizer;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.spring.stereotype.Aggregate;
+
+import java.util.Map;
+import java.util.Objects;
+
+import static org.axonframework.modelling.command.AggregateLifecycle.apply;
+
+/**
+ * One guest. Holds the phone identity (claimed in the {@link GuestDirectory} before any event, so
+ * of two racing claims one wins, SPEC §2.1) and the one active membership (SPEC §2.2): a move is
+ * one event, so the old membership ends exactly when the new one begins.
+ */
+@Aggregate(snapshotTriggerDefinition = "personSnapshotTrigger", cache = "aggregateCache")
+public class Person {
+
+    static final String NAME_REQUIRED = "A person needs a name of at most 1000 characters.";
+    static final String PHONE_TAKEN = "Another person in this workspace already has this phone.";
+    static final String UNIT_NOT_FOUND = "Unit not found";
+    static final String UNIT_ARCHIVED = "The unit is archived; restore it first.";
+    static final String NOT_A_MEMBER = "The person is not a member of any unit (removed).";
+    static final String NOT_IN_THAT_UNIT = "The person is not a member of that unit.";
+    static final String ALREADY_THERE = "The person is already in that unit.";
+    static final String FIELD_TOO_LONG = "phone and country are at most 1000 characters.";
+
+    @AggregateIdentifier
+    private PersonId personId;
+    private WorkspaceId workspaceId;
+    private String name;
+    private Phone phone;
+    private UnitId unitId;
+
+    private Person() {
+    }
+
+    @CommandHandler
+    Person(AddPersonCommand command, GuestDirectory directory) {
+        ensureUnitAcceptsMembers(directory, command.workspaceId(), command.unitId());
+        Phone phone = parsePhone(directory, command.workspaceId(), command.phone(), command.country());
+        claim(directory, command.workspaceId(), command.personId(), phone);
+        apply(new PersonAddedEvent(command.personId(), command.workspaceId(), command.unitId(), validName(command.name()), phone));
+    }
+
+    /** Used by imports, with a phone already parsed and claimed. */
+    public static Person register(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) {
+        Person person = new Person();
+        apply(new PersonAddedEvent(personId, workspaceId, unitId, name, phone));
+        return person;
+    }
+
+    @CommandHandler
+    void handle(RenamePersonCommand command) {
+        ensureIn(command.workspaceId());
+        rename(validName(command.name()));
+    }
+
+    @CommandHandler
+    void handle(ChangePersonPhoneCommand command, GuestDirectory directory) {
+        ensureIn(command.workspaceId());
+        Phone newPhone = parsePhone(directory, workspaceId, command.phone(), command.country());
+        if (Objects.equals(newPhone, phone)) {
+            return;
+        }
+        claim(directory, workspaceId, personId, newPhone);
+        if (phone != null && phone.isValid() && (newPhone == null || !phone.e164().equals(newPhone.e164()))) {
+            directory.releasePhone(workspaceId, phone.e164(), personId);
+        }
+        apply(new PersonPhoneChangedEvent(personId, workspaceId, newPhone));
+    }
+
+    @CommandHandler
+    void handle(MovePersonCommand command, GuestDirectory directory) {
+        ensureIn(command.workspaceId());
+        if (unitId == null) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_A_MEMBER);
+        }
+        if (unitId.equals(command.toUnitId())) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, ALREADY_THERE);
+        }
+        ensureUnitAcceptsMembers(directory, workspaceId, command.toUnitId());
+        moveTo(command.toUnitId());
+    }
+
+    @CommandHandler
+    void handle(RemovePersonCommand command) {
+        ensureIn(command.workspaceId());
+        if (unitId == null || !unitId.equals(command.fromUnitId())) {
+            throw new GuestlistException(ErrorCode.NOT_FOUND, NOT_IN_THAT_UNIT);
+        }
+        apply(new PersonRemovedEvent(personId, workspaceId, unitId));
+    }
+
+    /** Moves to another unit of the same workspace; the caller has checked the unit. */
+    public void moveTo(UnitId target) {
+        if (!target.equals(unitId)) {
+            apply(new PersonMovedEvent(personId, workspaceId, unitId, target));
+        }
+    }
+
+    /** Makes a removed person a member again (imports). */
+    public void reactivateIn(UnitId target) {
+        apply(new PersonReactivatedEvent(personId, workspaceId, target));
+    }
+
+    public void rename(String newName) {
+        if (!newName.equals(name)) {
+            apply(new PersonRenamedEvent(personId, workspaceId, newName));
+        }
+    }
+
+    public UnitId unitId() {
+        return unitId;
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public boolean isRemoved() {
+        return unitId == null;
+    }
+
+    void ensureIn(WorkspaceId workspace) {
+        if (!workspaceId.equals(workspace)) {
+            throw GuestlistException.notFound("Person");
+        }
+    }
+
+    private static void ensureUnitAcceptsMembers(GuestDirectory directory, WorkspaceId workspace, UnitId unit) {
+        boolean active = directory.unitActive(workspace, unit).orElseThrow(() -> GuestlistException.notFound("Unit"));
+        if (!active) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, UNIT_ARCHIVED);
+        }
+    }
+
+    private static Phone parsePhone(GuestDirectory directory, WorkspaceId workspace, String raw, String country) {
+        if ((raw != null && raw.length() > 1000) || (country != null && country.length() > 1000)) {
+            throw GuestlistException.invalid(FIELD_TOO_LONG);
+        }
+        WorkspaceSettings settings = directory.workspace(workspace).orElseThrow(() -> GuestlistException.notFound("Workspace"));
+        return PhoneNormalizer.parse(raw, country, settings.defaultRegion()).orElse(null);
+    }
+
+    private static void claim(GuestDirectory directory, WorkspaceId workspace, PersonId claimant, Phone phone) {
+        if (phone == null || !phone.isValid()) {
+            return;
+        }
+        directory.claimPhone(workspace, phone.e164(), claimant).ifPresent(holder -> {
+            throw new GuestlistException(ErrorCode.PHONE_TAKEN, PHONE_TAKEN,
+                    Map.of("phone", phone.e164(), "personId", holder.toString()));
+        });
+    }
+
+    static String validName(String name) {
+        if (name == null || name.isBlank() || name.length() > 1000) {
+            throw GuestlistException.invalid(NAME_REQUIRED);
+        }
+        return name.trim();
+    }
+
+    @EventSourcingHandler
+    void on(PersonAddedEvent e) {
+        personId = e.personId();
+        workspaceId = e.workspaceId();
+        unitId = e.unitId();
+        name = e.name();
+        phone = e.phone();
+    }
+
+    @EventSourcingHandler
+    void on(PersonRenamedEvent e) {
+        name = e.name();
+    }
+
+    @EventSourcingHandler
+    void on(PersonPhoneChangedEvent e) {
+        phone = e.phone();
+    }
+
+    @EventSourcingHandler
+    void on(PersonMovedEvent e) {
+        unitId = e.toUnitId();
+    }
+
+    @EventSourcingHandler
+    void on(PersonRemovedEvent e) {
+        unitId = null;
+    }
+
+    @EventSourcingHandler
+    void on(PersonReactivatedEvent e) {
+        unitId = e.unitId();
+    }
+}

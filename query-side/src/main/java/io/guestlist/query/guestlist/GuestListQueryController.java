@@ -1,0 +1,79 @@
+package io.guestlist.query.guestlist;
+
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.phone.PhoneNormalizer;
+import io.guestlist.query.guestlist.GuestListViews.PersonView;
+import io.guestlist.query.guestlist.GuestListViews.UnitDetail;
+import io.guestlist.query.guestlist.GuestListViews.UnitSummary;
+import io.guestlist.query.support.Page;
+import io.guestlist.query.support.ReadYourWrites;
+import io.guestlist.query.support.WorkspaceAccess;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+/** The guest list: units with their members, and people. Every read accepts {@code ?after=}. */
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}")
+class GuestListQueryController {
+
+    private final GuestListQueries queries;
+    private final WorkspaceAccess access;
+    private final ReadYourWrites readYourWrites;
+
+    GuestListQueryController(GuestListQueries queries, WorkspaceAccess access, ReadYourWrites readYourWrites) {
+        this.queries = queries;
+        this.access = access;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping("/units")
+    Page<UnitSummary> units(@PathVariable UUID workspaceId, @RequestParam(required = false) String side,
+                            @RequestParam(required = false) String tag, @RequestParam(required = false) String status,
+                            @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
+                            @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
+                            Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        if (status != null && !status.equals("ACTIVE") && !status.equals("ARCHIVED")) {
+            throw GuestlistException.invalid("status must be ACTIVE or ARCHIVED.");
+        }
+        return queries.units(workspaceId, new GuestListQueries.UnitFilter(side, tag, status, q), Page.page(page), Page.size(size));
+    }
+
+    @GetMapping("/units/{unitId}")
+    UnitDetail unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
+                    Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        return queries.unit(workspaceId, unitId).orElseThrow(() -> GuestlistException.notFound("Unit"));
+    }
+
+    @GetMapping("/people/{personId}")
+    PersonView person(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestParam(required = false) Long after,
+                      Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        return queries.person(workspaceId, personId).orElseThrow(() -> GuestlistException.notFound("Person"));
+    }
+
+    /** Finds people by phone in any format: normalized with the workspace's default region, as on import. */
+    @GetMapping("/people")
+    Page<PersonView> peopleByPhone(@PathVariable UUID workspaceId, @RequestParam String phone,
+                                   @RequestParam(required = false) String country, @RequestParam(required = false) Long after,
+                                   Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        String region = queries.defaultRegion(workspaceId);
+        String e164 = PhoneNormalizer.parse(phone, country, region).map(p -> p.e164()).orElse(null);
+        List<PersonView> people = queries.peopleByPhone(workspaceId, e164, phone).stream()
+                .map(id -> queries.person(workspaceId, id).orElseThrow()).toList();
+        return new Page<>(people, 0, people.size(), people.size());
+    }
+}

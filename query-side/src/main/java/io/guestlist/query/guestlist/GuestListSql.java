@@ -1,0 +1,76 @@
+package io.guestlist.query.guestlist;
+
+import io.guestlist.query.support.SqlBatch;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+import java.util.function.Consumer;
+
+/**
+ * What the guest-list projections share: their processing group, and the derivation of a unit's
+ * contact, invite target and member count from its active members (SPEC §4.3: the chosen primary
+ * contact when still a member, else the first member with a valid phone).
+ */
+@Component
+class GuestListSql {
+
+    static final String GROUP = "guest-list";
+
+    /** First clear the targets, so a target passing from one unit to another never exists twice mid-statement. */
+    private static final String CLEAR_TARGETS = "UPDATE guest_units SET invite_target = NULL WHERE unit_id = ANY(?::uuid[])";
+
+    private static final String DERIVE_TARGETS = """
+            UPDATE guest_units u
+               SET contact_id = pick.person_id, invite_target = pick.phone_e164, member_count = cnt.n
+              FROM unnest(?::uuid[]) AS d(unit_id)
+              CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM memberships m
+                                   WHERE m.unit_id = d.unit_id AND m.until IS NULL) cnt
+              LEFT JOIN LATERAL (
+                   SELECT p.person_id, p.phone_e164
+                     FROM memberships m
+                     JOIN people p ON p.person_id = m.person_id
+                     JOIN guest_units g ON g.unit_id = d.unit_id
+                    WHERE m.unit_id = d.unit_id AND m.until IS NULL
+                      AND (p.person_id = g.chosen_contact_id OR p.phone_e164 IS NOT NULL)
+                    ORDER BY (p.person_id = g.chosen_contact_id) IS TRUE DESC, m.since_position, p.person_id
+                    LIMIT 1) pick ON TRUE
+             WHERE u.unit_id = d.unit_id""";
+
+    private final JdbcTemplate jdbc;
+    private final Consumer<Set<Object>> deriveTargets = this::deriveTargets;
+    private final Consumer<Set<Object>> derivePersonTargets = this::derivePersonTargets;
+
+    GuestListSql(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Recomputes the unit's derived columns once, at the end of the current batch. */
+    void unitChanged(SqlBatch batch, UUID unit) {
+        batch.markDirty(deriveTargets, unit.toString());
+    }
+
+    /** Recomputes, at the end of the batch, the unit the person is in then. */
+    void unitsOfPersonChanged(SqlBatch batch, UUID person) {
+        batch.markDirty(derivePersonTargets, person.toString());
+    }
+
+    private void derivePersonTargets(Set<Object> people) {
+        deriveTargets(Set.copyOf(jdbc.queryForList(
+                "SELECT unit_id::text FROM people WHERE person_id = ANY(?::uuid[]) AND unit_id IS NOT NULL",
+                String.class, (Object) people.toArray(String[]::new))));
+    }
+
+    private void deriveTargets(Set<? extends Object> units) {
+        String[] ids = units.toArray(String[]::new);
+        jdbc.update(CLEAR_TARGETS, (Object) ids);
+        jdbc.update(DERIVE_TARGETS, (Object) ids);
+    }
+
+    static Timestamp ts(Instant at) {
+        return Timestamp.from(at);
+    }
+}

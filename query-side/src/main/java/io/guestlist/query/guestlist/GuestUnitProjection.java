@@ -1,0 +1,113 @@
+package io.guestlist.query.guestlist;
+
+import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
+import io.guestlist.kernel.guestunit.UnitArchivedEvent;
+import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitRenamedEvent;
+import io.guestlist.kernel.guestunit.UnitRestoredEvent;
+import io.guestlist.kernel.guestunit.UnitSideSetEvent;
+import io.guestlist.kernel.guestunit.UnitTagsAddedEvent;
+import io.guestlist.kernel.guestunit.UnitTagsRemovedEvent;
+import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.query.support.SqlBatch;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.messaging.annotation.MetaDataValue;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Instant;
+import java.util.Set;
+import java.util.UUID;
+
+import static io.guestlist.query.guestlist.GuestListSql.ts;
+
+/**
+ * Guest units, tags and unit tags. People and memberships are in {@link PeopleProjection}; both
+ * belong to one processing group, so they see events in one order and share each batch.
+ */
+@Component
+@ProcessingGroup(GuestListSql.GROUP)
+class GuestUnitProjection {
+
+    private final JdbcTemplate jdbc;
+    private final GuestListSql sql;
+
+    GuestUnitProjection(JdbcTemplate jdbc, GuestListSql sql) {
+        this.jdbc = jdbc;
+        this.sql = sql;
+    }
+
+    @EventHandler
+    void on(UnitCreatedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        SqlBatch.current(jdbc).add("""
+                        WITH unit AS (
+                            INSERT INTO guest_units (unit_id, workspace_id, name, side, status, created_at, created_by, updated_at, updated_by)
+                            VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (unit_id) DO NOTHING
+                        ), tag AS (
+                            INSERT INTO tags (workspace_id, name) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING
+                        )
+                        INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING""",
+                e.unitId().value(), e.workspaceId().value(), e.name(), e.side(), ts(at), by, ts(at), by,
+                e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value());
+    }
+
+    @EventHandler
+    void on(UnitRenamedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        touch("name = ?", e.name(), e.unitId().value(), at, by);
+    }
+
+    @EventHandler
+    void on(UnitArchivedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        touch("status = ?", "ARCHIVED", e.unitId().value(), at, by);
+    }
+
+    @EventHandler
+    void on(UnitRestoredEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        touch("status = ?", "ACTIVE", e.unitId().value(), at, by);
+    }
+
+    @EventHandler
+    void on(UnitSideSetEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        touch("side = ?", e.side(), e.unitId().value(), at, by);
+    }
+
+    @EventHandler
+    void on(UnitTagsAddedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        SqlBatch.current(jdbc).add("""
+                        WITH tag AS (
+                            INSERT INTO tags (workspace_id, name) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING
+                        )
+                        INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING""",
+                e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value());
+        touch(null, null, e.unitId().value(), at, by);
+    }
+
+    @EventHandler
+    void on(UnitTagsRemovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        SqlBatch.current(jdbc).add("DELETE FROM unit_tags WHERE unit_id = ? AND tag = ANY(?::text[])",
+                e.unitId().value(), tags(e.tags()));
+        touch(null, null, e.unitId().value(), at, by);
+    }
+
+    @EventHandler
+    void on(PrimaryContactChosenEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        touch("chosen_contact_id = ?", e.personId().value(), e.unitId().value(), at, by);
+        sql.unitChanged(SqlBatch.current(jdbc), e.unitId().value());
+    }
+
+    /** Sets one column (or none) and the unit's updated_at/by. */
+    private void touch(String assignment, Object value, UUID unit, Instant at, String by) {
+        if (assignment == null) {
+            SqlBatch.current(jdbc).add("UPDATE guest_units SET updated_at = ?, updated_by = ? WHERE unit_id = ?", ts(at), by, unit);
+        } else {
+            SqlBatch.current(jdbc).add("UPDATE guest_units SET " + assignment + ", updated_at = ?, updated_by = ? WHERE unit_id = ?",
+                    value, ts(at), by, unit);
+        }
+    }
+
+    private static String[] tags(Set<String> tags) {
+        return tags.toArray(String[]::new);
+    }
+}

@@ -1,0 +1,54 @@
+package io.guestlist.query.workspace;
+
+import io.guestlist.query.support.ReadYourWrites;
+import io.guestlist.query.support.WorkspaceAccess;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A workspace as its members see it: settings, sides and members. */
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}")
+class WorkspaceQueryController {
+
+    record Member(String userId, String role, Instant since) {
+    }
+
+    record WorkspaceView(UUID id, String name, String defaultRegion, List<String> sides, List<Member> members,
+                         Instant createdAt, String createdBy) {
+    }
+
+    private final JdbcClient jdbc;
+    private final WorkspaceAccess access;
+    private final ReadYourWrites readYourWrites;
+
+    WorkspaceQueryController(JdbcClient jdbc, WorkspaceAccess access, ReadYourWrites readYourWrites) {
+        this.jdbc = jdbc;
+        this.access = access;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping
+    WorkspaceView get(@PathVariable UUID workspaceId, @RequestParam(required = false) Long after, Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        List<String> sides = jdbc.sql("SELECT name FROM sides WHERE workspace_id = ? ORDER BY position")
+                .param(workspaceId).query(String.class).list();
+        List<Member> members = jdbc.sql("SELECT user_id, role, created_at FROM workspace_members WHERE workspace_id = ? ORDER BY created_at, user_id")
+                .param(workspaceId)
+                .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
+        return jdbc.sql("SELECT name, default_region, created_at, created_by FROM workspaces WHERE workspace_id = ?")
+                .param(workspaceId)
+                .query((rs, n) -> new WorkspaceView(workspaceId, rs.getString(1), rs.getString(2), sides, members,
+                        rs.getTimestamp(3).toInstant(), rs.getString(4)))
+                .single();
+    }
+}

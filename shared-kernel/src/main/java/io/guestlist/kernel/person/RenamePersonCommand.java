@@ -1,0 +1,10 @@
+package io.guestlist.kernel.person;
+
+import io.guestlist.kernel.workspace.WorkspaceCommand;
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Renames a person. */
+public record RenamePersonCommand(@TargetAggregateIdentifier PersonId personId, WorkspaceId workspaceId, String name) implements WorkspaceCommand {
+}

@@ -1,0 +1,56 @@
+package io.guestlist.kernel.phone;
+
+import com.google.i18n.phonenumbers.NumberParseException;
+import com.google.i18n.phonenumbers.PhoneNumberUtil;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
+import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
+import com.google.i18n.phonenumbers.Phonenumber;
+
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Reads phone text with libphonenumber the one way the whole service uses (SPEC §2.4): with the
+ * row's country when given, else the workspace's default region; valid only if
+ * {@code isValidNumber} says so.
+ */
+public final class PhoneNormalizer {
+
+    private static final PhoneNumberUtil UTIL = PhoneNumberUtil.getInstance();
+
+    private PhoneNormalizer() {
+    }
+
+    /** @return the phone, or empty when there is no phone text at all */
+    public static Optional<Phone> parse(String raw, String country, String defaultRegion) {
+        if (raw == null || raw.isBlank()) {
+            return Optional.empty();
+        }
+        String region = regionOf(country).orElse(regionOf(defaultRegion).orElse("ZZ"));
+        try {
+            Phonenumber.PhoneNumber number = UTIL.parse(raw, region);
+            if (!UTIL.isValidNumber(number)) {
+                return Optional.of(Phone.invalid(raw, UTIL.isPossibleNumber(number) ? "INVALID_NUMBER" : "NOT_POSSIBLE_NUMBER"));
+            }
+            PhoneNumberType type = UTIL.getNumberType(number);
+            boolean mobile = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            return Optional.of(Phone.valid(raw, UTIL.format(number, PhoneNumberFormat.E164), mobile));
+        } catch (NumberParseException e) {
+            return Optional.of(Phone.invalid(raw, e.getErrorType().name()));
+        }
+    }
+
+    /** The E.164 form of a valid number, for lookups ("find a person by phone in any format"). */
+    public static Optional<String> e164(String raw, String defaultRegion) {
+        return parse(raw, null, defaultRegion).map(Phone::e164);
+    }
+
+    /** A supported ISO 3166 alpha-2 region, upper-cased; empty for blank or unknown input. */
+    public static Optional<String> regionOf(String country) {
+        if (country == null || country.isBlank()) {
+            return Optional.empty();
+        }
+        String region = country.trim().toUpperCase(Locale.ROOT);
+        return UTIL.getSupportedRegions().contains(region) ? Optional.of(region) : Optional.empty();
+    }
+}

@@ -1,0 +1,41 @@
+package io.guestlist.testing;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.Locale;
+
+/**
+ * A fresh PostgreSQL database per test class, on the server named by {@code GUESTLIST_TEST_DB_URL}
+ * (default {@code jdbc:postgresql://127.0.0.1:5432/}), user {@code GUESTLIST_DB_USER} (default
+ * {@code postgres}) and {@code GUESTLIST_DB_PASSWORD}. It is dropped and made anew, so a run never
+ * sees an earlier run's rows.
+ */
+public final class TestDatabase {
+
+    private static final String SERVER = env("GUESTLIST_TEST_DB_URL", "jdbc:postgresql://127.0.0.1:5432/");
+    public static final String USER = env("GUESTLIST_DB_USER", "postgres");
+    public static final String PASSWORD = env("GUESTLIST_DB_PASSWORD", "");
+
+    private TestDatabase() {
+    }
+
+    /** Creates an empty database named after the test class; returns its JDBC URL. */
+    public static String create(Class<?> testClass) {
+        String name = "gl_test_" + testClass.getSimpleName().toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+            s.execute("CREATE DATABASE " + name);
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot create test database " + name + " on " + SERVER, e);
+        }
+        return SERVER + name;
+    }
+
+    private static String env(String name, String fallback) {
+        String value = System.getenv(name);
+        return value == null || value.isBlank() ? fallback : value;
+    }
+}
