@@ -1,0 +1,114 @@
+package io.guestlist.service.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.nimbusds.jose.JOSEException;
+import com.nimbusds.jose.JWSAlgorithm;
+import com.nimbusds.jose.JWSHeader;
+import com.nimbusds.jose.crypto.MACSigner;
+import com.nimbusds.jwt.JWTClaimsSet;
+import com.nimbusds.jwt.SignedJWT;
+import io.guestlist.service.security.SecurityConfig;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.Date;
+
+/** A small HTTP client for API tests: JSON in, {@link Response} out, as a given user. */
+public final class Api {
+
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final int port;
+
+    Api(int port) {
+        this.port = port;
+    }
+
+    public record Response(int status, String contentType, String location, JsonNode body) {
+        public String id() {
+            return body.path("id").asText();
+        }
+
+        public long position() {
+            return body.path("position").asLong();
+        }
+    }
+
+    /** A token for the user, signed with the development secret the tests run with. */
+    public static String tokenFor(String userId) {
+        return sign(userId, Instant.now().plusSeconds(3600), SecurityConfig.DEVELOPMENT_SECRET);
+    }
+
+    public static String sign(String userId, Instant expires, String secret) {
+        try {
+            SignedJWT jwt = new SignedJWT(new JWSHeader(JWSAlgorithm.HS256),
+                    new JWTClaimsSet.Builder().subject(userId).issueTime(new Date()).expirationTime(Date.from(expires)).build());
+            jwt.sign(new MACSigner(secret.getBytes()));
+            return jwt.serialize();
+        } catch (JOSEException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public Response get(String user, String path) {
+        return send(user, "GET", path, null);
+    }
+
+    public Response post(String user, String path, Object body) {
+        return send(user, "POST", path, body);
+    }
+
+    public Response put(String user, String path, Object body) {
+        return send(user, "PUT", path, body);
+    }
+
+    public Response patch(String user, String path, Object body) {
+        return send(user, "PATCH", path, body);
+    }
+
+    public Response delete(String user, String path) {
+        return send(user, "DELETE", path, null);
+    }
+
+    /** Sends with a raw Authorization header value (or none, when null). */
+    public Response sendAuthorized(String authorization, String method, String path, Object body) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                    .timeout(Duration.ofSeconds(30))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(body instanceof String s ? s : JSON.writeValueAsString(body)))
+                    .header("Content-Type", "application/json");
+            if (authorization != null) {
+                request.header("Authorization", authorization);
+            }
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Response send(String user, String method, String path, Object body) {
+        return sendAuthorized("Bearer " + tokenFor(user), method, path, body);
+    }
+
+    private static JsonNode parse(String body) {
+        try {
+            return JSON.readTree(body);
+        } catch (IOException e) {
+            return JSON.getNodeFactory().textNode(body);
+        }
+    }
+}
