@@ -12,6 +12,7 @@ import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -37,6 +38,12 @@ class GuestUnitProjection {
     GuestUnitProjection(JdbcTemplate jdbc, GuestListSql sql) {
         this.jdbc = jdbc;
         this.sql = sql;
+    }
+
+    /** A replay starts from empty tables. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE guest_units, tags, unit_tags");
     }
 
     @EventHandler

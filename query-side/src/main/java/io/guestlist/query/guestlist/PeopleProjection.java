@@ -11,6 +11,7 @@ import io.guestlist.kernel.phone.Phone;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -43,6 +44,12 @@ class PeopleProjection {
     PeopleProjection(JdbcTemplate jdbc, GuestListSql sql) {
         this.jdbc = jdbc;
         this.sql = sql;
+    }
+
+    /** A replay starts from empty tables. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE people, identities, memberships");
     }
 
     @EventHandler

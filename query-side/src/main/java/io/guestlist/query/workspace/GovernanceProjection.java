@@ -8,6 +8,7 @@ import io.guestlist.kernel.workspace.WorkspaceCreatedEvent;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -26,6 +27,12 @@ class GovernanceProjection {
 
     GovernanceProjection(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
+    }
+
+    /** A replay starts from empty tables. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE workspaces, workspace_members, sides");
     }
 
     @EventHandler
