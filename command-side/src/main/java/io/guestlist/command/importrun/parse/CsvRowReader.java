@@ -1,0 +1,111 @@
+package io.guestlist.command.importrun.parse;
+
+import org.apache.commons.csv.CSVFormat;
+import org.apache.commons.csv.CSVParser;
+import org.apache.commons.csv.CSVRecord;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.Iterator;
+import java.util.List;
+import java.util.NoSuchElementException;
+import java.util.Set;
+
+/**
+ * Reads a CSV file record by record with commons-csv (RFC 4180 quoting, embedded line breaks, CRLF, LF
+ * or CR). The first non-blank record is the header; rows whose cells are all blank are not rows.
+ * Quoting mistakes are tolerated the way spreadsheets write them (text after a closing quote, a quote
+ * left open at the end) rather than failing a whole guest list.
+ */
+final class CsvRowReader implements RowReader {
+
+    private static final int SNIFF_BYTES = 64 * 1024;
+
+    private final CSVParser parser;
+    private final Iterator<CSVRecord> records;
+    private final CsvRowMapper mapper;
+    private CSVRecord pending;
+    private int rowNumber;
+
+    CsvRowReader(PayloadText text, ColumnMapping mapping) {
+        CSVFormat format = CSVFormat.RFC4180.builder()
+                .setDelimiter(DelimiterDetector.detect(text.prefix(SNIFF_BYTES)))
+                .setIgnoreEmptyLines(true)
+                .setTrailingData(true)
+                .setLenientEof(true)
+                .get();
+        try {
+            this.parser = format.parse(text.reader());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        this.records = parser.iterator();
+        CSVRecord header = nextNonBlank();
+        if (header == null) {
+            throw ImportErrors.empty();
+        }
+        this.mapper = new CsvRowMapper(CsvColumns.of(headerNames(header), mapping));
+    }
+
+    @Override
+    public boolean hasNext() {
+        if (pending == null) {
+            pending = nextNonBlank();
+        }
+        return pending != null;
+    }
+
+    @Override
+    public RawRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        CSVRecord record = pending;
+        pending = null;
+        return mapper.toRow(++rowNumber, record);
+    }
+
+    @Override
+    public void close() {
+        try {
+            parser.close();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private CSVRecord nextNonBlank() {
+        try {
+            while (records.hasNext()) {
+                CSVRecord record = records.next();
+                if (!record.stream().allMatch(String::isBlank)) {
+                    return record;
+                }
+            }
+            return null;
+        } catch (UncheckedIOException e) {
+            throw ImportErrors.unreadable("the CSV is malformed near line " + parser.getCurrentLineNumber() + " ("
+                    + e.getCause().getMessage() + ").");
+        }
+    }
+
+    /** Header names as written (trimmed), made unique so no cell is lost: "Name", "Name (2)", "column 3". */
+    private static List<String> headerNames(CSVRecord header) {
+        List<String> names = new ArrayList<>();
+        Set<String> seen = new HashSet<>();
+        for (int i = 0; i < header.size(); i++) {
+            String name = header.get(i).replace("\uFEFF", "").strip();
+            if (name.length() > ImportLimits.MAX_FIELD) {
+                throw ImportErrors.headerTooLong(i + 1, name.length());
+            }
+            String unique = name.isEmpty() ? "column " + (i + 1) : name;
+            for (int n = 2; !seen.add(unique); n++) {
+                unique = name + " (" + n + ")";
+            }
+            names.add(unique);
+        }
+        return names;
+    }
+}
