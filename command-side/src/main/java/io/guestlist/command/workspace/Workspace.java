@@ -36,6 +36,8 @@ class Workspace {
     static final String ALREADY_MEMBER = "That user is already a member; change their role instead.";
     static final String NOT_A_MEMBER = "That user is not a member of this workspace.";
     static final String LAST_OWNER = "A workspace keeps at least one owner.";
+    static final String USER_REQUIRED = "userId is required (at most 255 characters).";
+    static final String ROLE_REQUIRED = "role is required: OWNER, EDITOR or VIEWER.";
 
     @AggregateIdentifier
     private WorkspaceId workspaceId;
@@ -99,14 +101,14 @@ class Workspace {
 
     private static String requireUser(String userId) {
         if (userId == null || userId.isBlank() || userId.length() > 255) {
-            throw GuestlistException.invalid("userId is required (at most 255 characters).");
+            throw GuestlistException.invalid(USER_REQUIRED);
         }
         return userId;
     }
 
     private static Role requireRole(Role role) {
         if (role == null) {
-            throw GuestlistException.invalid("role is required: OWNER, EDITOR or VIEWER.");
+            throw GuestlistException.invalid(ROLE_REQUIRED);
         }
         return role;
     }
