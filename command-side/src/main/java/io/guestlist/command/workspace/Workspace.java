@@ -19,8 +19,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -113,12 +115,15 @@ class Workspace {
         return role;
     }
 
+    /** Distinct ignoring case, as a unit's side is matched ignoring case (one of "Bride" and "bride" could never be chosen). */
     private static List<String> validSides(List<String> sides) {
         var distinct = new LinkedHashSet<String>();
+        var keys = new HashSet<String>();
         for (String side : sides) {
-            if (side == null || side.isBlank() || side.length() > 100 || !distinct.add(side.trim())) {
+            if (side == null || side.isBlank() || side.length() > 100 || !keys.add(side.trim().toLowerCase(Locale.ROOT))) {
                 throw GuestlistException.invalid(BAD_SIDES);
             }
+            distinct.add(side.trim());
         }
         return List.copyOf(distinct);
     }

@@ -121,6 +121,13 @@ class WorkspaceFixtureTest {
     }
 
     @Test
+    void givenNothing_whenCreatedWithSidesDifferingOnlyInCase_thenRejected() {
+        fixture.givenNoPriorActivity()
+                .when(create("Sharma Wedding", "IN", List.of("Bride", "bride")))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, BAD_SIDES));
+    }
+
+    @Test
     void givenNothing_whenCreatedWithBlankSide_thenRejected() {
         fixture.givenNoPriorActivity()
                 .when(create("Sharma Wedding", "IN", List.of("Bride", " ")))
