@@ -1,16 +1,7 @@
 package io.guestlist.command.guestunit;
 
 import io.guestlist.command.directory.InMemoryGuestDirectory;
-import io.guestlist.kernel.guestunit.ArchiveUnitCommand;
-import io.guestlist.kernel.guestunit.ChoosePrimaryContactCommand;
-import io.guestlist.kernel.guestunit.CreateUnitCommand;
-import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
-import io.guestlist.kernel.guestunit.RenameUnitCommand;
-import io.guestlist.kernel.guestunit.RestoreUnitCommand;
-import io.guestlist.kernel.guestunit.SetUnitSideCommand;
-import io.guestlist.kernel.guestunit.SetUnitTagsCommand;
-import io.guestlist.kernel.guestunit.UnitArchivedEvent;
-import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.*;
 import io.guestlist.command.guestunit.ImportAndMergeCalls.CreateForImport;
 import io.guestlist.command.guestunit.ImportAndMergeCalls.MergeInto;
 import io.guestlist.command.guestunit.ImportAndMergeCalls.RestoreIfArchived;
