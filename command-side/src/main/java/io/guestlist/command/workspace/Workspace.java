@@ -19,8 +19,10 @@ import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -36,6 +38,8 @@ class Workspace {
     static final String ALREADY_MEMBER = "That user is already a member; change their role instead.";
     static final String NOT_A_MEMBER = "That user is not a member of this workspace.";
     static final String LAST_OWNER = "A workspace keeps at least one owner.";
+    static final String USER_REQUIRED = "userId is required (at most 255 characters).";
+    static final String ROLE_REQUIRED = "role is required: OWNER, EDITOR or VIEWER.";
 
     @AggregateIdentifier
     private WorkspaceId workspaceId;
@@ -99,24 +103,27 @@ class Workspace {
 
     private static String requireUser(String userId) {
         if (userId == null || userId.isBlank() || userId.length() > 255) {
-            throw GuestlistException.invalid("userId is required (at most 255 characters).");
+            throw GuestlistException.invalid(USER_REQUIRED);
         }
         return userId;
     }
 
     private static Role requireRole(Role role) {
         if (role == null) {
-            throw GuestlistException.invalid("role is required: OWNER, EDITOR or VIEWER.");
+            throw GuestlistException.invalid(ROLE_REQUIRED);
         }
         return role;
     }
 
+    /** Distinct ignoring case, as a unit's side is matched ignoring case (one of "Bride" and "bride" could never be chosen). */
     private static List<String> validSides(List<String> sides) {
         var distinct = new LinkedHashSet<String>();
+        var keys = new HashSet<String>();
         for (String side : sides) {
-            if (side == null || side.isBlank() || side.length() > 100 || !distinct.add(side.trim())) {
+            if (side == null || side.isBlank() || side.length() > 100 || !keys.add(side.trim().toLowerCase(Locale.ROOT))) {
                 throw GuestlistException.invalid(BAD_SIDES);
             }
+            distinct.add(side.trim());
         }
         return List.copyOf(distinct);
     }

@@ -1,0 +1,104 @@
+package io.guestlist.command.directory;
+
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.workspace.Role;
+
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+
+/**
+ * The {@link GuestDirectory} port in memory, for aggregate fixtures. It keeps the same contract as
+ * the JDBC directory (a phone is held by one person per workspace, units belong to one workspace),
+ * but the test seeds it with what the lookup tables would hold instead of a projection.
+ */
+public class InMemoryGuestDirectory implements GuestDirectory {
+
+    private record PhoneKey(WorkspaceId workspace, String e164) {
+    }
+
+    private record Unit(WorkspaceId workspace, boolean active) {
+    }
+
+    private final Map<WorkspaceId, WorkspaceSettings> workspaces = new HashMap<>();
+    private final Map<WorkspaceId, Map<String, Role>> roles = new HashMap<>();
+    private final Map<UnitId, Unit> units = new HashMap<>();
+    private final Map<PersonId, UnitId> memberships = new LinkedHashMap<>();
+    private final Map<PhoneKey, PersonId> claims = new HashMap<>();
+
+    public InMemoryGuestDirectory withWorkspace(WorkspaceId workspace, String defaultRegion, List<String> sides) {
+        workspaces.put(workspace, new WorkspaceSettings(defaultRegion, List.copyOf(sides)));
+        return this;
+    }
+
+    public InMemoryGuestDirectory withRole(WorkspaceId workspace, String userId, Role role) {
+        roles.computeIfAbsent(workspace, w -> new HashMap<>()).put(userId, role);
+        return this;
+    }
+
+    public InMemoryGuestDirectory withUnit(WorkspaceId workspace, UnitId unit) {
+        units.put(unit, new Unit(workspace, true));
+        return this;
+    }
+
+    public InMemoryGuestDirectory withArchivedUnit(WorkspaceId workspace, UnitId unit) {
+        units.put(unit, new Unit(workspace, false));
+        return this;
+    }
+
+    /** An active membership: the person is in this unit now (and in no other). */
+    public InMemoryGuestDirectory withMember(PersonId person, UnitId unit) {
+        memberships.put(person, unit);
+        return this;
+    }
+
+    public InMemoryGuestDirectory withClaim(WorkspaceId workspace, String e164, PersonId holder) {
+        claims.put(new PhoneKey(workspace, e164), holder);
+        return this;
+    }
+
+    /** Who holds this phone in the workspace, if anyone. */
+    public Optional<PersonId> holderOf(WorkspaceId workspace, String e164) {
+        return Optional.ofNullable(claims.get(new PhoneKey(workspace, e164)));
+    }
+
+    /** How many phones are claimed, in every workspace. */
+    public int claimCount() {
+        return claims.size();
+    }
+
+    @Override
+    public Optional<PersonId> claimPhone(WorkspaceId workspace, String e164, PersonId claimant) {
+        PersonId holder = claims.putIfAbsent(new PhoneKey(workspace, e164), claimant);
+        return holder == null || holder.equals(claimant) ? Optional.empty() : Optional.of(holder);
+    }
+
+    @Override
+    public void releasePhone(WorkspaceId workspace, String e164, PersonId holder) {
+        claims.remove(new PhoneKey(workspace, e164), holder);
+    }
+
+    @Override
+    public Optional<WorkspaceSettings> workspace(WorkspaceId workspace) {
+        return Optional.ofNullable(workspaces.get(workspace));
+    }
+
+    @Override
+    public Optional<Role> roleOf(WorkspaceId workspace, String userId) {
+        return Optional.ofNullable(roles.getOrDefault(workspace, Map.of()).get(userId));
+    }
+
+    @Override
+    public Optional<Boolean> unitActive(WorkspaceId workspace, UnitId unit) {
+        return Optional.ofNullable(units.get(unit)).filter(u -> u.workspace().equals(workspace)).map(Unit::active);
+    }
+
+    @Override
+    public List<PersonId> membersOf(UnitId unit) {
+        return memberships.entrySet().stream().filter(m -> m.getValue().equals(unit)).map(Map.Entry::getKey).toList();
+    }
+}

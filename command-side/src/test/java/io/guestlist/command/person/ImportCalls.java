@@ -1,0 +1,43 @@
+package io.guestlist.command.person;
+
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.phone.Phone;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Repository;
+
+/** Drives, through test-only commands, what imports call on a person: {@code register}, {@code reactivateIn}, {@code moveTo}. */
+class ImportCalls {
+
+    record Register(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) {
+    }
+
+    record ReactivateIn(PersonId personId, UnitId unitId) {
+    }
+
+    record MoveTo(PersonId personId, UnitId unitId) {
+    }
+
+    private final Repository<Person> people;
+
+    ImportCalls(Repository<Person> people) {
+        this.people = people;
+    }
+
+    @CommandHandler
+    void handle(Register command) throws Exception {
+        people.newInstance(() -> Person.register(command.personId(), command.workspaceId(), command.unitId(),
+                command.name(), command.phone()));
+    }
+
+    @CommandHandler
+    void handle(ReactivateIn command) {
+        people.load(command.personId().toString()).execute(person -> person.reactivateIn(command.unitId()));
+    }
+
+    @CommandHandler
+    void handle(MoveTo command) {
+        people.load(command.personId().toString()).execute(person -> person.moveTo(command.unitId()));
+    }
+}
