@@ -34,6 +34,11 @@ public class CommandSideConfig {
     }
 
     @Bean
+    SnapshotTriggerDefinition importRunSnapshotTrigger(Snapshotter snapshotter) {
+        return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
+    }
+
+    @Bean
     SnapshotTriggerDefinition personSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);
     }

@@ -2,8 +2,13 @@ package io.guestlist.command.directory;
 
 import io.guestlist.kernel.guestunit.UnitArchivedEvent;
 import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
+import io.guestlist.kernel.importrun.ImportCompletedEvent;
+import io.guestlist.kernel.importrun.ImportFailedEvent;
+import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
@@ -91,6 +96,39 @@ class CommandDirectoryProjection {
     @EventHandler
     void on(PersonRemovedEvent e) {
         jdbc.sql("DELETE FROM cmd_unit_member WHERE person_id = ?").param(e.personId().value()).update();
+    }
+
+    /** An undone import's new guest is gone: membership and phone identity released. */
+    @EventHandler
+    void on(PersonDeletedEvent e) {
+        jdbc.sql("DELETE FROM cmd_unit_member WHERE person_id = ?").param(e.personId().value()).update();
+        jdbc.sql("DELETE FROM cmd_phone_claim WHERE person_id = ?").param(e.personId().value()).update();
+    }
+
+    @EventHandler
+    void on(UnitDiscardedEvent e) {
+        jdbc.sql("DELETE FROM cmd_unit WHERE unit_id = ?").param(e.unitId().value()).update();
+    }
+
+    /** Where a resumed run goes on from: recorded in the transaction that recorded the rows. */
+    @EventHandler
+    void on(ImportRowsRecordedEvent e) {
+        int next = e.rows().get(e.rows().size() - 1).rowNumber() + 1;
+        jdbc.sql("UPDATE cmd_import_payload SET next_row = GREATEST(next_row, ?) WHERE run_id = ?").params(next, e.runId().value()).update();
+    }
+
+    @EventHandler
+    void on(ImportCompletedEvent e) {
+        finish(e.runId().value());
+    }
+
+    @EventHandler
+    void on(ImportFailedEvent e) {
+        finish(e.runId().value());
+    }
+
+    private void finish(java.util.UUID run) {
+        jdbc.sql("UPDATE cmd_import_payload SET finished = TRUE WHERE run_id = ?").param(run).update();
     }
 
     private void upsertRole(java.util.UUID workspace, String userId, Role role) {

@@ -5,7 +5,10 @@ import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.workspace.Role;
 
+import java.util.Collection;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.Optional;
 
 /**
@@ -21,6 +24,17 @@ public interface GuestDirectory {
      * @return empty when the claim is now held by {@code claimant}; else the person who holds the phone
      */
     Optional<PersonId> claimPhone(WorkspaceId workspace, String e164, PersonId claimant);
+
+    /**
+     * Claims many phones at once (an import batch), in a fixed order so that concurrent batches
+     * never deadlock.
+     *
+     * @return the phones now held by the given claimants; the others are held by someone else
+     */
+    Set<String> claimAll(WorkspaceId workspace, Map<String, PersonId> claims);
+
+    /** Who holds each of these phones, for those held. */
+    Map<String, PersonId> holdersOf(WorkspaceId workspace, Collection<String> phones);
 
     /** Gives a phone up, when its holder changes or loses it. */
     void releasePhone(WorkspaceId workspace, String e164, PersonId holder);

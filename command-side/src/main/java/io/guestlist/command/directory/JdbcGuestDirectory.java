@@ -9,6 +9,11 @@ import org.springframework.stereotype.Component;
 
 import java.sql.Array;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.List;
 import java.util.Optional;
 
@@ -39,6 +44,35 @@ class JdbcGuestDirectory implements GuestDirectory {
                 .params(workspace.value(), e164)
                 .query((rs, n) -> PersonId.of(rs.getObject(1, java.util.UUID.class))).single();
         return holder.equals(claimant) ? Optional.empty() : Optional.of(holder);
+    }
+
+    @Override
+    public Set<String> claimAll(WorkspaceId workspace, Map<String, PersonId> claims) {
+        if (claims.isEmpty()) {
+            return Set.of();
+        }
+        List<String> phones = claims.keySet().stream().sorted().toList();
+        String[] people = phones.stream().map(p -> claims.get(p).toString()).toArray(String[]::new);
+        return new HashSet<>(jdbc.sql("""
+                        INSERT INTO cmd_phone_claim (workspace_id, phone_e164, person_id)
+                        SELECT ?, c.phone, c.person::uuid FROM unnest(?::text[], ?::text[]) WITH ORDINALITY AS c(phone, person, n)
+                        ORDER BY c.n
+                        ON CONFLICT (workspace_id, phone_e164) DO NOTHING
+                        RETURNING phone_e164""")
+                .params(workspace.value(), phones.toArray(String[]::new), people)
+                .query(String.class).list());
+    }
+
+    @Override
+    public Map<String, PersonId> holdersOf(WorkspaceId workspace, Collection<String> phones) {
+        Map<String, PersonId> holders = new HashMap<>();
+        if (phones.isEmpty()) {
+            return holders;
+        }
+        jdbc.sql("SELECT phone_e164, person_id FROM cmd_phone_claim WHERE workspace_id = ? AND phone_e164 = ANY(?::text[])")
+                .params(workspace.value(), phones.toArray(String[]::new))
+                .query((rs, n) -> holders.put(rs.getString(1), PersonId.of(rs.getObject(2, java.util.UUID.class)))).list();
+        return holders;
     }
 
     @Override

@@ -14,6 +14,7 @@ import io.guestlist.kernel.guestunit.SetUnitSideCommand;
 import io.guestlist.kernel.guestunit.SetUnitTagsCommand;
 import io.guestlist.kernel.guestunit.UnitArchivedEvent;
 import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
 import io.guestlist.kernel.guestunit.UnitMergedEvent;
 import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
@@ -151,11 +152,36 @@ public class GuestUnit {
         }
     }
 
+    /** The tags of {@code wanted} the unit does not have, in order. */
+    public java.util.List<String> missingTags(java.util.Collection<String> wanted) {
+        return wanted.stream().filter(t -> !tags.contains(t)).toList();
+    }
+
     /** Makes an archived unit active again (an import reactivating its people); no-op when active. */
     public void restoreIfArchived() {
         if (archived) {
             apply(new UnitRestoredEvent(unitId, workspaceId));
         }
+    }
+
+    /** Undoes an import's changes to this unit: archived again, side back, added tags removed. */
+    public void revert(boolean archive, boolean sideChanged, String sideBefore, java.util.Collection<String> addedTags) {
+        Set<String> removed = new TreeSet<>(addedTags);
+        removed.retainAll(tags);
+        if (!removed.isEmpty()) {
+            apply(new UnitTagsRemovedEvent(unitId, workspaceId, removed));
+        }
+        if (sideChanged) {
+            setSide(sideBefore);
+        }
+        if (archive && !archived) {
+            apply(new UnitArchivedEvent(unitId, workspaceId));
+        }
+    }
+
+    /** Undoes an import's creation of this unit, once it has no members left. */
+    public void discard() {
+        apply(new UnitDiscardedEvent(unitId, workspaceId));
     }
 
     /** The first half of a merge: records where the members went, then archives this unit. */
@@ -254,6 +280,11 @@ public class GuestUnit {
     @EventSourcingHandler
     void on(UnitTagsRemovedEvent e) {
         tags.removeAll(e.tags());
+    }
+
+    @EventSourcingHandler
+    void on(UnitDiscardedEvent e) {
+        archived = true;
     }
 
     @EventSourcingHandler

@@ -11,6 +11,7 @@ import io.guestlist.kernel.person.AddPersonCommand;
 import io.guestlist.kernel.person.ChangePersonPhoneCommand;
 import io.guestlist.kernel.person.MovePersonCommand;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
@@ -126,6 +127,18 @@ public class Person {
         apply(new PersonReactivatedEvent(personId, workspaceId, target));
     }
 
+    /** Undoes an import's creation of this person: gone, phone identity released. */
+    public void delete() {
+        apply(new PersonDeletedEvent(personId, workspaceId, unitId));
+    }
+
+    /** Undoes an import's reactivation: removed again. */
+    public void remove() {
+        if (unitId != null) {
+            apply(new PersonRemovedEvent(personId, workspaceId, unitId));
+        }
+    }
+
     public void rename(String newName) {
         if (!newName.equals(name)) {
             apply(new PersonRenamedEvent(personId, workspaceId, newName));
@@ -209,6 +222,12 @@ public class Person {
     @EventSourcingHandler
     void on(PersonRemovedEvent e) {
         unitId = null;
+    }
+
+    @EventSourcingHandler
+    void on(PersonDeletedEvent e) {
+        unitId = null;
+        phone = null;
     }
 
     @EventSourcingHandler

@@ -3,6 +3,7 @@ package io.guestlist.command.workspace;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.workspace.OwnerCommand;
 import io.guestlist.kernel.workspace.Role;
@@ -32,19 +33,23 @@ public class WorkspaceAccessInterceptor implements MessageHandlerInterceptor<Com
     public Object handle(UnitOfWork<? extends CommandMessage<?>> unitOfWork, InterceptorChain chain) throws Exception {
         CommandMessage<?> command = unitOfWork.getMessage();
         if (command.getPayload() instanceof WorkspaceCommand workspaceCommand) {
-            String memberId = (String) command.getMetaData().get(Attribution.MEMBER_ID);
-            Role role = memberId == null ? null
-                    : directory.roleOf(workspaceCommand.workspaceId(), memberId).orElse(null);
-            if (role == null) {
-                throw GuestlistException.notFound("Workspace");
-            }
-            if (role == Role.VIEWER) {
-                throw new GuestlistException(ErrorCode.FORBIDDEN, VIEWERS_CHANGE_NOTHING);
-            }
-            if (workspaceCommand instanceof OwnerCommand && role != Role.OWNER) {
-                throw new GuestlistException(ErrorCode.FORBIDDEN, OWNERS_ONLY);
-            }
+            ensureMayChange(directory, workspaceCommand.workspaceId(), (String) command.getMetaData().get(Attribution.MEMBER_ID),
+                    workspaceCommand instanceof OwnerCommand);
         }
         return chain.proceed();
+    }
+
+    /** The check itself, also made before a large upload is read. */
+    public static void ensureMayChange(GuestDirectory directory, WorkspaceId workspace, String memberId, boolean ownersOnly) {
+        Role role = memberId == null ? null : directory.roleOf(workspace, memberId).orElse(null);
+        if (role == null) {
+            throw GuestlistException.notFound("Workspace");
+        }
+        if (role == Role.VIEWER) {
+            throw new GuestlistException(ErrorCode.FORBIDDEN, VIEWERS_CHANGE_NOTHING);
+        }
+        if (ownersOnly && role != Role.OWNER) {
+            throw new GuestlistException(ErrorCode.FORBIDDEN, OWNERS_ONLY);
+        }
     }
 }

@@ -6,6 +6,9 @@ import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.workspace.Role;
 
 import java.util.HashMap;
+import java.util.Set;
+import java.util.HashSet;
+import java.util.Collection;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -75,6 +78,24 @@ public class InMemoryGuestDirectory implements GuestDirectory {
     public Optional<PersonId> claimPhone(WorkspaceId workspace, String e164, PersonId claimant) {
         PersonId holder = claims.putIfAbsent(new PhoneKey(workspace, e164), claimant);
         return holder == null || holder.equals(claimant) ? Optional.empty() : Optional.of(holder);
+    }
+
+    @Override
+    public Set<String> claimAll(WorkspaceId workspace, Map<String, PersonId> wanted) {
+        Set<String> claimed = new HashSet<>();
+        wanted.forEach((phone, claimant) -> {
+            if (claimPhone(workspace, phone, claimant).isEmpty()) {
+                claimed.add(phone);
+            }
+        });
+        return claimed;
+    }
+
+    @Override
+    public Map<String, PersonId> holdersOf(WorkspaceId workspace, Collection<String> phones) {
+        Map<String, PersonId> holders = new HashMap<>();
+        phones.forEach(phone -> holderOf(workspace, phone).ifPresent(holder -> holders.put(phone, holder)));
+        return holders;
     }
 
     @Override

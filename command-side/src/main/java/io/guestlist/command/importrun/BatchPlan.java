@@ -1,0 +1,258 @@
+package io.guestlist.command.importrun;
+
+import io.guestlist.command.importrun.parse.RawRow;
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.directory.WorkspaceSettings;
+import io.guestlist.command.guestunit.GuestUnit;
+import io.guestlist.command.person.Person;
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.importrun.Outcome;
+import io.guestlist.kernel.importrun.RowResult;
+import io.guestlist.kernel.importrun.RowResult.Before;
+import org.axonframework.modelling.command.Repository;
+
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
+import java.util.TreeSet;
+
+/**
+ * Decides and applies one batch of rows (SPEC §4.2, §4.3). Phones are claimed for the whole batch at
+ * once; new units are created before any person is placed, so that events, and the projections'
+ * writes, come in runs of one kind.
+ */
+final class BatchPlan {
+
+    private record NewUnit(String name, Set<String> tags, String[] side) {
+    }
+
+    private final ImportRun run;
+    private final WorkspaceSettings workspace;
+    private final GuestDirectory directory;
+    private final Repository<Person> people;
+    private final Repository<GuestUnit> units;
+    private final Map<String, UnitId> batchHouseholds = new HashMap<>();
+    private final Map<UnitId, NewUnit> newUnits = new LinkedHashMap<>();
+    private final Set<PersonId> createdHere = new HashSet<>();
+    private final Set<String> seenHere = new HashSet<>();
+
+    BatchPlan(ImportRun run, WorkspaceSettings workspace, GuestDirectory directory, Repository<Person> people, Repository<GuestUnit> units) {
+        this.run = run;
+        this.workspace = workspace;
+        this.directory = directory;
+        this.people = people;
+        this.units = units;
+    }
+
+    List<RowResult> apply(List<RawRow> rows) {
+        List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
+        Map<String, PersonId> holders = claimPhones(readings);
+        Map<RowReading, UnitId> targets = new HashMap<>();
+        for (RowReading reading : readings) {
+            if (reading.validPhone()) {
+                targets.put(reading, targetUnit(reading, readings, holders));
+            }
+        }
+        newUnits.forEach((id, unit) -> create(units, () -> GuestUnit.create(id, run.workspaceId(), unit.name(), unit.side()[0], unit.tags())));
+        List<RowResult> results = new ArrayList<>(readings.size());
+        for (RowReading reading : readings) {
+            results.add(reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading));
+        }
+        return results;
+    }
+
+    /** A dry run: the outcome each row would have, from the committed state, applying nothing. */
+    List<RowResult> classify(List<RawRow> rows) {
+        List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
+        Map<String, PersonId> holders = directory.holdersOf(run.workspaceId(),
+                readings.stream().filter(RowReading::validPhone).map(RowReading::e164).toList());
+        List<RowResult> results = new ArrayList<>(readings.size());
+        for (RowReading reading : readings) {
+            if (!reading.validPhone()) {
+                results.add(unplaced(reading));
+                continue;
+            }
+            noteDuplicate(reading);
+            PersonId holder = holders.get(reading.e164());
+            Outcome outcome = Outcome.CREATED;
+            if (holder != null || !seenHere.add(reading.e164())) {
+                Person person = holder == null ? null : people.load(holder.toString()).invoke(p -> p);
+                outcome = person == null ? Outcome.UNCHANGED : person.isRemoved() ? Outcome.REACTIVATED
+                        : renames(reading, person) ? Outcome.UPDATED : Outcome.UNCHANGED;
+            }
+            results.add(result(reading, outcome, holder, null, null));
+        }
+        return results;
+    }
+
+    private Map<String, PersonId> claimPhones(List<RowReading> readings) {
+        Set<String> phones = new LinkedHashSet<>();
+        readings.stream().filter(RowReading::validPhone).forEach(r -> phones.add(r.e164()));
+        Map<String, PersonId> holders = directory.holdersOf(run.workspaceId(), phones);
+        Map<String, PersonId> claims = new HashMap<>();
+        phones.stream().filter(p -> !holders.containsKey(p)).forEach(p -> claims.put(p, PersonId.random()));
+        Set<String> claimed = directory.claimAll(run.workspaceId(), claims);
+        claims.forEach((phone, person) -> {
+            if (claimed.contains(phone)) {
+                holders.put(phone, person);
+                createdHere.add(person);
+            }
+        });
+        Set<String> lost = new HashSet<>(claims.keySet());
+        lost.removeAll(claimed);
+        holders.putAll(directory.holdersOf(run.workspaceId(), lost));
+        return holders;
+    }
+
+    /** SPEC §4.3: the group's unit, else the person's current unit, else a new unit of their own. */
+    private UnitId targetUnit(RowReading reading, List<RowReading> batch, Map<String, PersonId> holders) {
+        String household = reading.household();
+        if (household != null) {
+            String key = ImportRows.householdKey(household);
+            UnitId unit = run.unitOfHousehold(household).or(() -> java.util.Optional.ofNullable(batchHouseholds.get(key)))
+                    .orElseGet(() -> firstMatchedUnit(key, batch, holders));
+            if (unit == null) {
+                unit = newUnit(household);
+            }
+            batchHouseholds.put(key, unit);
+            contribute(unit, reading);
+            return unit;
+        }
+        PersonId holder = holders.get(reading.e164());
+        if (!createdHere.contains(holder)) {
+            UnitId current = people.load(holder.toString()).invoke(Person::unitId);
+            if (current != null) {
+                return current;
+            }
+        }
+        UnitId own = batchHouseholds.computeIfAbsent("\u0000person:" + holder, k -> newUnit(reading.nameOrPhone()));
+        contribute(own, reading);
+        return own;
+    }
+
+    private UnitId firstMatchedUnit(String key, List<RowReading> batch, Map<String, PersonId> holders) {
+        for (RowReading other : batch) {
+            if (other.validPhone() && other.household() != null && ImportRows.householdKey(other.household()).equals(key)) {
+                PersonId holder = holders.get(other.e164());
+                if (!createdHere.contains(holder)) {
+                    UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
+                    if (unit != null) {
+                        return unit;
+                    }
+                }
+            }
+        }
+        return null;
+    }
+
+    private UnitId newUnit(String name) {
+        UnitId id = UnitId.random();
+        newUnits.put(id, new NewUnit(name, new TreeSet<>(), new String[1]));
+        return id;
+    }
+
+    private void contribute(UnitId unit, RowReading reading) {
+        NewUnit created = newUnits.get(unit);
+        if (created != null) {
+            created.tags().addAll(reading.tags());
+            if (created.side()[0] == null) {
+                created.side()[0] = reading.side();
+            }
+        }
+    }
+
+    private RowResult place(RowReading reading, PersonId personId, UnitId target) {
+        noteDuplicate(reading);
+        boolean unitCreated = newUnits.containsKey(target);
+        if (createdHere.remove(personId)) {
+            create(people, () -> Person.register(personId, run.workspaceId(), target, reading.nameOrPhone(), reading.phone()));
+            return result(reading, Outcome.CREATED, personId, target,
+                    new Before(true, unitCreated, null, null, false, false, false, null, List.of()));
+        }
+        return people.load(personId.toString()).invoke(person -> update(reading, person, personId, target, unitCreated));
+    }
+
+    /** Runs inside the person's aggregate scope, so its changes are applied as its events. */
+    private RowResult update(RowReading reading, Person person, PersonId personId, UnitId target, boolean unitCreated) {
+        UnitId before = person.unitId();
+        String nameBefore = person.name();
+        boolean removed = person.isRemoved();
+        boolean moved = false;
+        if (removed) {
+            person.reactivateIn(target);
+        } else if (!target.equals(before)) {
+            person.moveTo(target);
+            moved = true;
+        }
+        boolean renamed = renames(reading, person);
+        if (renamed) {
+            person.rename(reading.row().name().trim());
+        }
+        UnitChange unitChange = unitCreated ? UnitChange.NONE
+                : units.load(target.toString()).invoke(unit -> changeUnit(unit, reading));
+        Outcome outcome = removed || unitChange.restored() ? Outcome.REACTIVATED
+                : moved || renamed || unitChange.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
+        return result(reading, outcome, personId, target, new Before(false, unitCreated, renamed ? nameBefore : null,
+                removed || moved ? before : null, removed, unitChange.restored(), unitChange.sideChanged(),
+                unitChange.sideBefore(), unitChange.addedTags()));
+    }
+
+    private record UnitChange(boolean restored, boolean sideChanged, String sideBefore, List<String> addedTags) {
+        static final UnitChange NONE = new UnitChange(false, false, null, List.of());
+
+        boolean changed() {
+            return restored || sideChanged || !addedTags.isEmpty();
+        }
+    }
+
+    /** Side and tags from the row on an existing unit: side set, tags added, never removed; an archived unit restored. */
+    private static UnitChange changeUnit(GuestUnit unit, RowReading reading) {
+        boolean restored = unit.isArchived();
+        unit.restoreIfArchived();
+        String sideBefore = unit.side();
+        boolean sideChanged = reading.side() != null && !reading.side().equals(sideBefore);
+        if (sideChanged) {
+            unit.setSide(reading.side());
+        }
+        List<String> added = unit.missingTags(reading.tags());
+        unit.addTags(new TreeSet<>(added));
+        return new UnitChange(restored, sideChanged, sideBefore, added);
+    }
+
+    private static <T> void create(Repository<T> repository, java.util.concurrent.Callable<T> factory) {
+        try {
+            repository.newInstance(factory);
+        } catch (RuntimeException e) {
+            throw e;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static boolean renames(RowReading reading, Person person) {
+        return ImportRows.hasText(reading.row().name()) && !Objects.equals(reading.row().name().trim(), person.name());
+    }
+
+    private void noteDuplicate(RowReading reading) {
+        if (run.seen(reading.e164()) || !seenHere.add(reading.e164())) {
+            reading.warnings().add(RowReading.DUPLICATE_PHONE_IN_RUN);
+        }
+    }
+
+    private RowResult unplaced(RowReading reading) {
+        Outcome outcome = reading.phone() == null ? Outcome.SKIPPED_NO_PHONE : Outcome.WARNING_MALFORMED_PHONE;
+        return result(reading, outcome, null, null, null);
+    }
+
+    private static RowResult result(RowReading reading, Outcome outcome, PersonId person, UnitId unit, Before before) {
+        return new RowResult(reading.row().rowNumber(), reading.row().raw(), reading.parsed(), outcome,
+                List.copyOf(reading.warnings()), outcome.placesPerson(), person, unit, before);
+    }
+}

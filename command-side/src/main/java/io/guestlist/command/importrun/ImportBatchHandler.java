@@ -1,0 +1,50 @@
+package io.guestlist.command.importrun;
+
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.directory.WorkspaceSettings;
+import io.guestlist.command.guestunit.GuestUnit;
+import io.guestlist.command.person.Person;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.importrun.RowResult;
+import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.modelling.command.Aggregate;
+import org.axonframework.modelling.command.Repository;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/**
+ * Applies a batch of rows in one unit of work (one transaction): phones are claimed for the whole
+ * batch in one statement, units are created before people so their events (and the projections'
+ * writes) come in runs, and the run records the rows last. A batch the run has recorded already is
+ * ignored, which makes a resumed run safe.
+ */
+@Component
+class ImportBatchHandler {
+
+    private final Repository<ImportRun> runs;
+    private final Repository<Person> people;
+    private final Repository<GuestUnit> units;
+    private final GuestDirectory directory;
+
+    ImportBatchHandler(Repository<ImportRun> runs, Repository<Person> people, Repository<GuestUnit> units, GuestDirectory directory) {
+        this.runs = runs;
+        this.people = people;
+        this.units = units;
+        this.directory = directory;
+    }
+
+    @CommandHandler
+    void handle(ImportBatchCommand command) {
+        Aggregate<ImportRun> runAggregate = runs.load(command.runId().toString());
+        ImportRun run = runAggregate.invoke(r -> r);
+        if (command.rows().isEmpty() || !run.expects(command.rows().get(0).rowNumber())) {
+            return;
+        }
+        WorkspaceSettings workspace = directory.workspace(run.workspaceId())
+                .orElseThrow(() -> GuestlistException.notFound("Workspace"));
+        BatchPlan plan = new BatchPlan(run, workspace, directory, people, units);
+        List<RowResult> results = run.dryRun() ? plan.classify(command.rows()) : plan.apply(command.rows());
+        runAggregate.execute(r -> r.record(results));
+    }
+}

@@ -1,0 +1,137 @@
+package io.guestlist.command.importrun;
+
+import io.guestlist.command.importrun.parse.RowReader;
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.web.CommandAccepted;
+import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.workspace.WorkspaceAccessInterceptor;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.ids.ImportRunId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.importrun.Channel;
+import io.guestlist.kernel.importrun.UndoImportCommand;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestHeader;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RequestPart;
+import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.multipart.MultipartFile;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.net.URI;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.security.Principal;
+import java.util.HexFormat;
+import java.util.UUID;
+
+/**
+ * Submitting imports (a multipart {@code file} or the payload as the body) and undoing them. The
+ * payload is read through once before anything is stored, so a file that breaks a limit is a 4xx
+ * and nothing of it is applied.
+ */
+@RestController
+class ImportCommandController {
+
+    static final int MAX_BYTES = 50 * 1024 * 1024;
+
+    private final ImportReception reception;
+    private final ImportWorker worker;
+    private final PayloadReader reader;
+    private final GuestDirectory directory;
+    private final CommandSender commands;
+
+    ImportCommandController(ImportReception reception, ImportWorker worker, PayloadReader reader, GuestDirectory directory,
+                            CommandSender commands) {
+        this.reception = reception;
+        this.worker = worker;
+        this.reader = reader;
+        this.directory = directory;
+        this.commands = commands;
+    }
+
+    @PostMapping("/api/v1/workspaces/{workspaceId}/imports")
+    ResponseEntity<ImportAccepted> submit(@PathVariable UUID workspaceId, @RequestParam Channel channel,
+                                          @RequestParam(defaultValue = "false") boolean dryRun,
+                                          @RequestParam(required = false) String mapping,
+                                          @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
+                                          @RequestPart(value = "file", required = false) MultipartFile file,
+                                          Principal caller, HttpServletRequest request) throws IOException {
+        WorkspaceId workspace = WorkspaceId.of(workspaceId);
+        WorkspaceAccessInterceptor.ensureMayChange(directory, workspace, caller.getName(), false);
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
+            throw GuestlistException.invalid("Idempotency-Key must be 1 to 255 characters.");
+        }
+        byte[] bytes = file != null ? file.getBytes() : readBody(request);
+        String contentType = file != null ? file.getContentType() : request.getContentType();
+        String fileName = file != null ? file.getOriginalFilename() : null;
+        String region = directory.workspace(workspace).orElseThrow(() -> GuestlistException.notFound("Workspace")).defaultRegion();
+        int totalRows = countRows(channel, bytes, contentType, mapping, region);
+        MetaData attribution = CommandSender.attribution(caller, request);
+        ImportReception.Received received = reception.receive(workspace, channel, dryRun, contentType, mapping, idempotencyKey,
+                sha256(channel, dryRun, mapping, bytes), bytes, totalRows, fileName, attribution);
+        URI location = URI.create("/api/v1/workspaces/" + workspaceId + "/imports/" + received.runId());
+        long position = commands.positionOf(received.runId());
+        if (!received.isNew()) {
+            return ResponseEntity.ok().location(location).body(ImportAccepted.existing(received.runId(), position));
+        }
+        worker.submit(received.runId());
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
+                .body(ImportAccepted.received(received.runId(), channel, dryRun, totalRows, caller.getName(), position));
+    }
+
+    @PostMapping("/api/v1/workspaces/{workspaceId}/imports/{runId}/undo")
+    CommandAccepted undo(@PathVariable UUID workspaceId, @PathVariable UUID runId, Principal caller, HttpServletRequest request) {
+        ImportRunId run = ImportRunId.of(runId);
+        commands.send(new UndoImportCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+        return new CommandAccepted(runId, commands.positionOf(run));
+    }
+
+    private int countRows(Channel channel, byte[] bytes, String contentType, String mapping, String region) {
+        int rows = 0;
+        try (RowReader reading = reader.read(channel, bytes, contentType, mapping, region)) {
+            while (reading.hasNext()) {
+                reading.next();
+                rows++;
+            }
+        }
+        if (rows == 0) {
+            throw new GuestlistException(ErrorCode.VALIDATION, "The payload has no rows.");
+        }
+        return rows;
+    }
+
+    private static byte[] readBody(HttpServletRequest request) throws IOException {
+        if (request.getContentLengthLong() > MAX_BYTES) {
+            throw tooLarge();
+        }
+        try (InputStream in = request.getInputStream()) {
+            byte[] bytes = in.readNBytes(MAX_BYTES + 1);
+            if (bytes.length > MAX_BYTES) {
+                throw tooLarge();
+            }
+            return bytes;
+        }
+    }
+
+    private static GuestlistException tooLarge() {
+        return new GuestlistException(ErrorCode.PAYLOAD_TOO_LARGE, "An import payload is at most 50 MB.");
+    }
+
+    private static String sha256(Channel channel, boolean dryRun, String mapping, byte[] bytes) {
+        try {
+            MessageDigest digest = MessageDigest.getInstance("SHA-256");
+            digest.update((channel + "|" + dryRun + "|" + (mapping == null ? "" : mapping) + "|").getBytes(java.nio.charset.StandardCharsets.UTF_8));
+            return HexFormat.of().formatHex(digest.digest(bytes));
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package io.guestlist.command.importrun;
+
+import io.guestlist.kernel.ids.ImportRunId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.importrun.Channel;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+
+/** Submitted payloads, kept with their run until it is finished (cmd_import_payload). */
+@Component
+class ImportPayloads {
+
+    /** A payload as submitted, and where its run goes on from. */
+    record Payload(ImportRunId runId, WorkspaceId workspaceId, Channel channel, String contentType, String mapping,
+                   byte[] bytes, String createdBy, int nextRow) {
+    }
+
+    /** The run an idempotency key already names, and the hash of the payload it was given with. */
+    record KeyedRun(ImportRunId runId, String payloadSha256) {
+    }
+
+    private final JdbcClient jdbc;
+
+    ImportPayloads(JdbcClient jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /**
+     * Stores a payload for a new run. With an idempotency key already used in the workspace nothing is
+     * stored (the insert waits for a concurrent one with the same key to commit or roll back).
+     *
+     * @return whether it was stored
+     */
+    boolean store(ImportRunId run, WorkspaceId workspace, Channel channel, String contentType, String mapping,
+                  String idempotencyKey, String sha256, byte[] bytes, String createdBy) {
+        return jdbc.sql("""
+                        INSERT INTO cmd_import_payload (run_id, workspace_id, channel, content_type, mapping, idempotency_key,
+                                                        payload_sha256, payload, created_by)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                        ON CONFLICT (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
+                .params(run.value(), workspace.value(), channel.name(), contentType, mapping, idempotencyKey, sha256, bytes, createdBy)
+                .update() == 1;
+    }
+
+    Optional<KeyedRun> byKey(WorkspaceId workspace, String idempotencyKey) {
+        return jdbc.sql("SELECT run_id, payload_sha256 FROM cmd_import_payload WHERE workspace_id = ? AND idempotency_key = ?")
+                .params(workspace.value(), idempotencyKey)
+                .query((rs, n) -> new KeyedRun(ImportRunId.of(rs.getObject(1, UUID.class)), rs.getString(2))).optional();
+    }
+
+    Optional<Payload> load(ImportRunId run) {
+        return jdbc.sql("""
+                        SELECT workspace_id, channel, content_type, mapping, payload, created_by, next_row
+                          FROM cmd_import_payload WHERE run_id = ?""")
+                .param(run.value())
+                .query((rs, n) -> new Payload(run, WorkspaceId.of(rs.getObject(1, UUID.class)), Channel.valueOf(rs.getString(2)),
+                        rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getInt(7)))
+                .optional();
+    }
+
+    /** Runs received or in progress: the ones to resume after a restart, oldest first. */
+    List<ImportRunId> unfinished() {
+        return jdbc.sql("SELECT run_id FROM cmd_import_payload WHERE NOT finished ORDER BY created_at")
+                .query((rs, n) -> ImportRunId.of(rs.getObject(1, UUID.class))).list();
+    }
+}

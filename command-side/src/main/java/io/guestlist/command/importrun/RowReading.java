@@ -1,0 +1,67 @@
+package io.guestlist.command.importrun;
+
+import io.guestlist.command.importrun.parse.RawRow;
+import io.guestlist.command.directory.WorkspaceSettings;
+import io.guestlist.kernel.importrun.ParsedRow;
+import io.guestlist.kernel.phone.Phone;
+import io.guestlist.kernel.phone.PhoneNormalizer;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Optional;
+
+import static io.guestlist.command.importrun.ImportRows.hasText;
+
+/** A row as read against the workspace: phone normalized, side checked, warnings noted. */
+record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<String> warnings) {
+
+    static final String DUPLICATE_PHONE_IN_RUN = "duplicate_phone_in_run";
+    static final String UNKNOWN_SIDE = "unknown_side";
+    static final String NAME_MISSING = "name_missing";
+    static final String PHONE_NOT_MOBILE = "phone_not_mobile";
+
+    static RowReading of(RawRow row, WorkspaceSettings workspace) {
+        List<String> warnings = new ArrayList<>();
+        Phone phone = PhoneNormalizer.parse(row.phone(), row.country(), workspace.defaultRegion()).orElse(null);
+        if (!hasText(row.name())) {
+            warnings.add(NAME_MISSING);
+        }
+        if (phone != null && phone.isValid() && !phone.mobile()) {
+            warnings.add(PHONE_NOT_MOBILE);
+        }
+        String side = null;
+        if (hasText(row.side())) {
+            Optional<String> known = workspace.sides().stream().filter(s -> s.equalsIgnoreCase(row.side().trim())).findFirst();
+            if (known.isPresent()) {
+                side = known.get();
+            } else {
+                warnings.add(UNKNOWN_SIDE);
+            }
+        }
+        List<String> tags = row.tags() == null ? List.of()
+                : row.tags().stream().filter(ImportRows::hasText).map(String::trim).filter(t -> t.length() <= 100).distinct().toList();
+        return new RowReading(row, phone, side, tags, warnings);
+    }
+
+    boolean validPhone() {
+        return phone != null && phone.isValid();
+    }
+
+    String e164() {
+        return validPhone() ? phone.e164() : null;
+    }
+
+    /** The name a person gets when the row gives none: their phone, so they can be found and renamed. */
+    String nameOrPhone() {
+        return hasText(row.name()) ? row.name().trim() : phone.raw().trim();
+    }
+
+    String household() {
+        return hasText(row.household()) ? row.household().trim() : null;
+    }
+
+    ParsedRow parsed() {
+        return new ParsedRow(hasText(row.name()) ? row.name().trim() : null, e164(), phone == null ? null : phone.raw(),
+                phone == null ? null : phone.reason(), row.country(), household(), side, tags, row.email(), row.notes());
+    }
+}

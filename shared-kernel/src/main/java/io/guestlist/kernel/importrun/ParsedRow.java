@@ -1,0 +1,11 @@
+package io.guestlist.kernel.importrun;
+
+import java.util.List;
+
+/**
+ * What the importer read from a row: the fields it maps, the phone as normalized (or the parser's
+ * reason it is not a valid number). Null where the row had nothing.
+ */
+public record ParsedRow(String name, String phone, String rawPhone, String phoneInvalidReason, String country,
+                        String household, String side, List<String> tags, String email, String notes) {
+}
