@@ -38,6 +38,13 @@ class CsvDialectTest {
     }
 
     @Test
+    void excelSeparatorLine_decidesTheDelimiter_andIsNotTheHeader() {
+        List<RawRow> rows = Rows.csv("sep=;\r\nName;Notes\r\nAsha;a, b, c, d\r\n");
+
+        assertThat(rows.get(0).raw()).containsExactly(Map.entry("Name", "Asha"), Map.entry("Notes", "a, b, c, d"));
+    }
+
+    @Test
     void windows1252_isTheFallbackWhenTheBytesAreNotUtf8() {
         List<RawRow> rows = Rows.csv("name,phone\nJosé Núñez,9812345678\n", Charset.forName("windows-1252"));
 
