@@ -14,12 +14,12 @@ import java.util.stream.Collectors;
 public record ColumnMapping(Map<MappedField, String> columns) {
 
     public ColumnMapping {
-        columns = Map.copyOf(columns);
         columns.forEach((field, header) -> {
             if (header == null || header.isBlank()) {
                 throw ImportErrors.invalidMapping("The mapping for " + field.key() + " names no column.");
             }
         });
+        columns = Map.copyOf(columns);
     }
 
     /** Builds a mapping from field names as a request gives them; an unknown field name is a 400. */

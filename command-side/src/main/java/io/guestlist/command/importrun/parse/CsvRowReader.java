@@ -30,8 +30,9 @@ final class CsvRowReader implements RowReader {
     private int rowNumber;
 
     CsvRowReader(PayloadText text, ColumnMapping mapping) {
+        String sample = text.prefix(SNIFF_BYTES);
         CSVFormat format = CSVFormat.RFC4180.builder()
-                .setDelimiter(DelimiterDetector.detect(text.prefix(SNIFF_BYTES)))
+                .setDelimiter(DelimiterDetector.detect(sample))
                 .setIgnoreEmptyLines(true)
                 .setTrailingData(true)
                 .setLenientEof(true)
@@ -42,6 +43,9 @@ final class CsvRowReader implements RowReader {
             throw new UncheckedIOException(e);
         }
         this.records = parser.iterator();
+        if (DelimiterDetector.excelSeparatorLine(sample).isPresent()) {
+            nextNonBlank();
+        }
         CSVRecord header = nextNonBlank();
         if (header == null) {
             throw ImportErrors.empty();

@@ -4,22 +4,31 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * Picks the delimiter among {@code , ; TAB |} (SPEC §4.1) from the first lines of a file: for each
  * candidate, how many times it occurs outside quotes on each line; the winner is the candidate whose
  * most common non-zero count holds on the largest share of lines, then the one splitting into more
- * columns. Files with none of them are single-column and read with a comma.
+ * columns. Files with none of them are single-column and read with a comma. Excel's {@code sep=}
+ * first line, when present, decides.
  */
 final class DelimiterDetector {
 
     static final List<Character> CANDIDATES = List.of(',', ';', '\t', '|');
     private static final int LINES_TO_READ = 20;
+    private static final Pattern SEPARATOR_LINE = Pattern.compile("\"?sep=([,;\t|])\"?\r?\n", Pattern.CASE_INSENSITIVE);
 
     private DelimiterDetector() {
     }
 
     static char detect(String sample) {
+        Optional<Character> declared = excelSeparatorLine(sample);
+        if (declared.isPresent()) {
+            return declared.get();
+        }
         List<String> lines = logicalLines(sample);
         char best = ',';
         double bestConsistency = 0;
@@ -38,6 +47,15 @@ final class DelimiterDetector {
             }
         }
         return best;
+    }
+
+    /**
+     * Excel's own hint, a first line {@code sep=;}, which it writes (and reads) in locales whose
+     * list separator is not a comma. The line is not the header; {@link CsvRowReader} skips it.
+     */
+    static Optional<Character> excelSeparatorLine(String sample) {
+        Matcher matcher = SEPARATOR_LINE.matcher(sample);
+        return matcher.lookingAt() ? Optional.of(matcher.group(1).charAt(0)) : Optional.empty();
     }
 
     /** Lines split at line breaks outside quotes, blank ones dropped; a quoted field may span lines. */

@@ -53,10 +53,11 @@ final class PayloadSniffer {
             throw ImportErrors.unreadable("it starts with a " + text.charset() + " byte-order mark but is not "
                     + text.charset() + " text.");
         }
-        if (text.prefix(SNIFF_BYTES).isBlank()) {
+        String sample = text.prefix(SNIFF_BYTES);
+        if (sample.isBlank()) {
             throw ImportErrors.empty();
         }
-        rejectControlCharacters(text.prefix(SNIFF_BYTES));
+        rejectControlCharacters(sample);
         return text;
     }
 
