@@ -1,7 +1,6 @@
 package io.guestlist.command.config;
 
 import org.axonframework.common.caching.Cache;
-import org.axonframework.common.caching.WeakReferenceCache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
 import org.axonframework.eventsourcing.EventCountSnapshotTriggerDefinition;
@@ -23,9 +22,12 @@ public class CommandSideConfig {
                 .registerListenerInvocationErrorHandler("command-directory", c -> PropagatingErrorHandler.instance());
     }
 
+    /** Room for the aggregates a large import touches again (a household's earlier guests, its run). */
+    static final int CACHED_AGGREGATES = 50_000;
+
     @Bean
     Cache aggregateCache() {
-        return new WeakReferenceCache();
+        return new BoundedCache(CACHED_AGGREGATES);
     }
 
     @Bean

@@ -41,7 +41,7 @@ class CommandDirectoryProjection {
 
     @EventHandler
     void on(WorkspaceCreatedEvent e) {
-        jdbc.sql("INSERT INTO cmd_workspace (workspace_id, default_region, sides) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
+        inOrder().sql("INSERT INTO cmd_workspace (workspace_id, default_region, sides) VALUES (?, ?, ?) ON CONFLICT DO NOTHING")
                 .params(e.workspaceId().value(), e.defaultRegion(), e.sides().toArray(String[]::new)).update();
         upsertRole(e.workspaceId().value(), e.ownerId(), Role.OWNER);
     }
@@ -58,24 +58,23 @@ class CommandDirectoryProjection {
 
     @EventHandler
     void on(MemberRemovedEvent e) {
-        jdbc.sql("DELETE FROM cmd_workspace_member WHERE workspace_id = ? AND user_id = ?")
+        inOrder().sql("DELETE FROM cmd_workspace_member WHERE workspace_id = ? AND user_id = ?")
                 .params(e.workspaceId().value(), e.userId()).update();
     }
 
     @EventHandler
     void on(UnitCreatedEvent e) {
-        jdbc.sql("INSERT INTO cmd_unit (unit_id, workspace_id, active) VALUES (?, ?, TRUE) ON CONFLICT DO NOTHING")
-                .params(e.unitId().value(), e.workspaceId().value()).update();
+        PendingPlacements.current(jdbc).unit(e.unitId().value(), e.workspaceId().value());
     }
 
     @EventHandler
     void on(UnitArchivedEvent e) {
-        jdbc.sql("UPDATE cmd_unit SET active = FALSE WHERE unit_id = ?").param(e.unitId().value()).update();
+        inOrder().sql("UPDATE cmd_unit SET active = FALSE WHERE unit_id = ?").param(e.unitId().value()).update();
     }
 
     @EventHandler
     void on(UnitRestoredEvent e) {
-        jdbc.sql("UPDATE cmd_unit SET active = TRUE WHERE unit_id = ?").param(e.unitId().value()).update();
+        inOrder().sql("UPDATE cmd_unit SET active = TRUE WHERE unit_id = ?").param(e.unitId().value()).update();
     }
 
     @EventHandler
@@ -95,26 +94,26 @@ class CommandDirectoryProjection {
 
     @EventHandler
     void on(PersonRemovedEvent e) {
-        jdbc.sql("DELETE FROM cmd_unit_member WHERE person_id = ?").param(e.personId().value()).update();
+        inOrder().sql("DELETE FROM cmd_unit_member WHERE person_id = ?").param(e.personId().value()).update();
     }
 
     /** An undone import's new guest is gone: membership and phone identity released. */
     @EventHandler
     void on(PersonDeletedEvent e) {
-        jdbc.sql("DELETE FROM cmd_unit_member WHERE person_id = ?").param(e.personId().value()).update();
-        jdbc.sql("DELETE FROM cmd_phone_claim WHERE person_id = ?").param(e.personId().value()).update();
+        inOrder().sql("DELETE FROM cmd_unit_member WHERE person_id = ?").param(e.personId().value()).update();
+        inOrder().sql("DELETE FROM cmd_phone_claim WHERE person_id = ?").param(e.personId().value()).update();
     }
 
     @EventHandler
     void on(UnitDiscardedEvent e) {
-        jdbc.sql("DELETE FROM cmd_unit WHERE unit_id = ?").param(e.unitId().value()).update();
+        inOrder().sql("DELETE FROM cmd_unit WHERE unit_id = ?").param(e.unitId().value()).update();
     }
 
     /** Where a resumed run goes on from: recorded in the transaction that recorded the rows. */
     @EventHandler
     void on(ImportRowsRecordedEvent e) {
         int next = e.rows().get(e.rows().size() - 1).rowNumber() + 1;
-        jdbc.sql("UPDATE cmd_import_payload SET next_row = GREATEST(next_row, ?) WHERE run_id = ?").params(next, e.runId().value()).update();
+        inOrder().sql("UPDATE cmd_import_payload SET next_row = GREATEST(next_row, ?) WHERE run_id = ?").params(next, e.runId().value()).update();
     }
 
     @EventHandler
@@ -128,20 +127,23 @@ class CommandDirectoryProjection {
     }
 
     private void finish(java.util.UUID run) {
-        jdbc.sql("UPDATE cmd_import_payload SET finished = TRUE WHERE run_id = ?").param(run).update();
+        inOrder().sql("UPDATE cmd_import_payload SET finished = TRUE WHERE run_id = ?").param(run).update();
     }
 
     private void upsertRole(java.util.UUID workspace, String userId, Role role) {
-        jdbc.sql("""
+        inOrder().sql("""
                         INSERT INTO cmd_workspace_member (workspace_id, user_id, role) VALUES (?, ?, ?)
                         ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role""")
                 .params(workspace, userId, role.name()).update();
     }
 
     private void placeMember(java.util.UUID person, java.util.UUID unit, java.util.UUID workspace) {
-        jdbc.sql("""
-                        INSERT INTO cmd_unit_member (person_id, unit_id, workspace_id) VALUES (?, ?, ?)
-                        ON CONFLICT (person_id) DO UPDATE SET unit_id = EXCLUDED.unit_id""")
-                .params(person, unit, workspace).update();
+        PendingPlacements.current(jdbc).member(person, unit, workspace);
+    }
+
+    /** Writes the pending placements first, so that this write comes after them, as its event does. */
+    private JdbcClient inOrder() {
+        PendingPlacements.current(jdbc).flush();
+        return jdbc;
     }
 }

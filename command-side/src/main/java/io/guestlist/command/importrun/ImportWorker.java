@@ -69,7 +69,7 @@ class ImportWorker {
             pool.submit(() -> {
                 try {
                     process(run);
-                } catch (RuntimeException e) {
+                } catch (RuntimeException | Error e) {
                     log.error("Import run {} stopped; it resumes when the service restarts", run, e);
                 } finally {
                     running.remove(run);
