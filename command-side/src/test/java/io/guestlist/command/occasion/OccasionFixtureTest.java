@@ -1,5 +1,6 @@
 package io.guestlist.command.occasion;
 
+import io.guestlist.command.directory.InMemoryGuestDirectory;
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.OccasionId;
@@ -46,7 +47,8 @@ class OccasionFixtureTest {
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Occasion.class);
-        fixture.registerInjectableResource(new OccasionTestDirectory(WS).withUnit(SHARMAS, true).withUnit(ARCHIVED_KAPOORS, false));
+        fixture.registerInjectableResource(new InMemoryGuestDirectory().withWorkspace(WS, "IN", List.of("Bride", "Groom", "Both"))
+                .withUnit(WS, SHARMAS).withArchivedUnit(WS, ARCHIVED_KAPOORS).withUnit(OTHER_WS, STRANGERS));
     }
 
     private static OccasionCreatedEvent created() {
@@ -183,7 +185,7 @@ class OccasionFixtureTest {
     }
 
     @Test
-    void givenOccasion_whenUnitOfNoWorkspaceOverridden_thenNotFound() {
+    void givenOccasion_whenUnitOfAnotherWorkspaceOverridden_thenNotFound() {
         fixture.given(created()).when(new SetAudienceOverrideCommand(MEHNDI, WS, STRANGERS, FORCE_EXCLUDE))
                 .expectException(rejection(ErrorCode.NOT_FOUND, "Unit not found"));
     }
