@@ -1,0 +1,146 @@
+package io.guestlist.command.occasion;
+
+import io.guestlist.command.web.CommandAccepted;
+import io.guestlist.command.web.CommandSender;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.ids.OccasionId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.occasion.ArchiveOccasionCommand;
+import io.guestlist.kernel.occasion.AudienceRules;
+import io.guestlist.kernel.occasion.ClearAudienceOverrideCommand;
+import io.guestlist.kernel.occasion.CreateOccasionCommand;
+import io.guestlist.kernel.occasion.OverrideMode;
+import io.guestlist.kernel.occasion.RenameOccasionCommand;
+import io.guestlist.kernel.occasion.SetAudienceOverrideCommand;
+import io.guestlist.kernel.occasion.SetAudienceRulesCommand;
+import io.guestlist.kernel.occasion.TagMatch;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.PutMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.net.URI;
+import java.security.Principal;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Commands on the events of a celebration ({@code Occasion} in code) and their audiences. Enum
+ * values arrive as text and are read here, so an unknown {@code tagMatch} or {@code mode} is a 400
+ * that names the allowed values.
+ */
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/events")
+class OccasionCommandController {
+
+    record NameBody(String name) {
+    }
+
+    record ChangeBody(String name, String status) {
+    }
+
+    record IncludeBody(Boolean all, List<String> sides, List<String> tags, String tagMatch) {
+    }
+
+    record ExcludeBody(List<String> sides, List<String> tags) {
+    }
+
+    /** An absent {@code include} is an include of nobody; an absent {@code exclude} excludes nobody. */
+    record RulesBody(IncludeBody include, ExcludeBody exclude) {
+    }
+
+    record OverrideBody(String mode) {
+    }
+
+    private final CommandSender commands;
+
+    OccasionCommandController(CommandSender commands) {
+        this.commands = commands;
+    }
+
+    @PostMapping
+    ResponseEntity<CommandAccepted> create(@PathVariable UUID workspaceId, @RequestBody NameBody body,
+                                           Principal caller, HttpServletRequest request) {
+        OccasionId occasion = OccasionId.random();
+        commands.send(new CreateOccasionCommand(occasion, WorkspaceId.of(workspaceId), body.name()), CommandSender.attribution(caller, request));
+        return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/events/" + occasion))
+                .body(accepted(occasion));
+    }
+
+    /** Changes the {@code name} and/or archives ({@code "status": "ARCHIVED"}); the rename goes first. */
+    @PatchMapping("/{eventId}")
+    CommandAccepted change(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody ChangeBody body,
+                           Principal caller, HttpServletRequest request) {
+        if (body.status() != null && !"ARCHIVED".equals(body.status())) {
+            throw GuestlistException.invalid("status can only be set to ARCHIVED.");
+        }
+        OccasionId occasion = OccasionId.of(eventId);
+        WorkspaceId ws = WorkspaceId.of(workspaceId);
+        MetaData attribution = CommandSender.attribution(caller, request);
+        if (body.name() != null) {
+            commands.send(new RenameOccasionCommand(occasion, ws, body.name()), attribution);
+        }
+        if (body.status() != null) {
+            commands.send(new ArchiveOccasionCommand(occasion, ws), attribution);
+        }
+        return accepted(occasion);
+    }
+
+    @PutMapping("/{eventId}/audience/rules")
+    CommandAccepted setRules(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody RulesBody body,
+                             Principal caller, HttpServletRequest request) {
+        IncludeBody include = body.include() == null ? new IncludeBody(false, null, null, null) : body.include();
+        ExcludeBody exclude = body.exclude() == null ? new ExcludeBody(null, null) : body.exclude();
+        AudienceRules rules = new AudienceRules(
+                new AudienceRules.Include(Boolean.TRUE.equals(include.all()), include.sides(), include.tags(),
+                        parse(TagMatch.class, "tagMatch", include.tagMatch(), TagMatch.ANY)),
+                new AudienceRules.Exclude(exclude.sides(), exclude.tags()));
+        OccasionId occasion = OccasionId.of(eventId);
+        commands.send(new SetAudienceRulesCommand(occasion, WorkspaceId.of(workspaceId), rules), CommandSender.attribution(caller, request));
+        return accepted(occasion);
+    }
+
+    @PutMapping("/{eventId}/audience/overrides/{unitId}")
+    CommandAccepted setOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
+                                @RequestBody OverrideBody body, Principal caller, HttpServletRequest request) {
+        OverrideMode mode = parse(OverrideMode.class, "mode", body.mode(), null);
+        if (mode == null) {
+            throw GuestlistException.invalid(Occasion.MODE_REQUIRED);
+        }
+        OccasionId occasion = OccasionId.of(eventId);
+        commands.send(new SetAudienceOverrideCommand(occasion, WorkspaceId.of(workspaceId), UnitId.of(unitId), mode),
+                CommandSender.attribution(caller, request));
+        return accepted(occasion);
+    }
+
+    /** Clears the unit's override; clearing one that is not set answers the same and changes nothing. */
+    @DeleteMapping("/{eventId}/audience/overrides/{unitId}")
+    CommandAccepted clearOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
+                                  Principal caller, HttpServletRequest request) {
+        OccasionId occasion = OccasionId.of(eventId);
+        commands.send(new ClearAudienceOverrideCommand(occasion, WorkspaceId.of(workspaceId), UnitId.of(unitId)),
+                CommandSender.attribution(caller, request));
+        return accepted(occasion);
+    }
+
+    private CommandAccepted accepted(OccasionId occasion) {
+        return new CommandAccepted(occasion.value(), commands.positionOf(occasion));
+    }
+
+    private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E absent) {
+        if (value == null) {
+            return absent;
+        }
+        return Arrays.stream(type.getEnumConstants()).filter(c -> c.name().equals(value)).findFirst()
+                .orElseThrow(() -> GuestlistException.invalid(field + " must be one of " + Arrays.toString(type.getEnumConstants()) + "."));
+    }
+}

@@ -1,0 +1,80 @@
+package io.guestlist.query.audience;
+
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.query.audience.AudienceViews.AudiencePage;
+import io.guestlist.query.audience.AudienceViews.OccasionDetail;
+import io.guestlist.query.audience.AudienceViews.OccasionSummary;
+import io.guestlist.query.support.Page;
+import io.guestlist.query.support.ReadYourWrites;
+import io.guestlist.query.support.WorkspaceAccess;
+import jakarta.servlet.http.HttpServletResponse;
+import org.springframework.http.HttpHeaders;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.security.Principal;
+import java.util.UUID;
+
+/** Events of the celebration and who is invited to each, and why. Every read accepts {@code ?after=}; members only. */
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}/events")
+class AudienceQueryController {
+
+    private final AudienceQueries queries;
+    private final AudienceCsv csv;
+    private final WorkspaceAccess access;
+    private final ReadYourWrites readYourWrites;
+
+    AudienceQueryController(AudienceQueries queries, AudienceCsv csv, WorkspaceAccess access, ReadYourWrites readYourWrites) {
+        this.queries = queries;
+        this.csv = csv;
+        this.access = access;
+        this.readYourWrites = readYourWrites;
+    }
+
+    @GetMapping
+    Page<OccasionSummary> occasions(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
+                                    @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
+                                    Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        return queries.occasions(workspaceId, Page.page(page), Page.size(size));
+    }
+
+    @GetMapping("/{eventId}")
+    OccasionDetail occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestParam(required = false) Long after,
+                            Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        return queries.occasion(workspaceId, eventId).orElseThrow(() -> GuestlistException.notFound("Event"));
+    }
+
+    /** A page of the audience in unit-name order; {@code inviteable=true} keeps only the units that can be invited. */
+    @GetMapping("/{eventId}/audience")
+    AudiencePage audience(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
+                          @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Integer page,
+                          @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after, Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        return queries.audience(workspaceId, eventId, inviteable, Page.page(page), Page.size(size));
+    }
+
+    /** The whole audience as CSV, for sending invitations; see {@link AudienceCsv} for how cells are made safe. */
+    @GetMapping("/{eventId}/audience.csv")
+    void audienceCsv(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
+                     @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Long after,
+                     Principal caller, HttpServletResponse response) throws IOException {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        queries.ensureOccasion(workspaceId, eventId);
+        response.setContentType("text/csv");
+        response.setCharacterEncoding(StandardCharsets.UTF_8.name());
+        response.setHeader(HttpHeaders.CONTENT_DISPOSITION, "attachment; filename=\"audience-" + eventId + ".csv\"");
+        csv.write(eventId, inviteable, response.getWriter());
+    }
+}

@@ -1,0 +1,68 @@
+package io.guestlist.kernel.occasion;
+
+import io.guestlist.kernel.error.GuestlistException;
+
+import java.util.List;
+import java.util.TreeSet;
+
+/**
+ * Which units an event's audience takes (SPEC §5), before overrides. A unit matches {@link Include}
+ * when every given criterion holds: {@code all} takes every unit, {@code sides} lists the sides
+ * allowed, {@code tags} must match per {@code tagMatch}. An include with {@code all = false} and no
+ * sides or tags selects nothing, so a new event invites nobody until its host says whom. A unit is
+ * left out when it matches any criterion of {@link Exclude}. Only ACTIVE units are ever in.
+ *
+ * <p>Lists are kept trimmed, distinct and sorted, so two equal rule sets compare equal whatever
+ * order they were given in.
+ */
+public record AudienceRules(Include include, Exclude exclude) {
+
+    public static final String BAD_LABEL = "Audience sides and tags are non-blank labels of at most 100 characters.";
+
+    /** The rules of a new event: nobody. */
+    public static final AudienceRules NOBODY = new AudienceRules(null, null);
+
+    public AudienceRules {
+        include = include == null ? new Include(false, null, null, null) : include;
+        exclude = exclude == null ? new Exclude(null, null) : exclude;
+    }
+
+    public record Include(boolean all, List<String> sides, List<String> tags, TagMatch tagMatch) {
+        public Include {
+            sides = labels(sides);
+            tags = labels(tags);
+            tagMatch = tagMatch == null ? TagMatch.ANY : tagMatch;
+        }
+
+        /** Whether this include can select any unit at all. */
+        public boolean selectsSomething() {
+            return all || !sides.isEmpty() || !tags.isEmpty();
+        }
+    }
+
+    public record Exclude(List<String> sides, List<String> tags) {
+        public Exclude {
+            sides = labels(sides);
+            tags = labels(tags);
+        }
+    }
+
+    /** These rules with their sides spelled as given here (the workspace's own spelling). */
+    public AudienceRules withSides(List<String> includeSides, List<String> excludeSides) {
+        return new AudienceRules(new Include(include.all(), includeSides, include.tags(), include.tagMatch()),
+                new Exclude(excludeSides, exclude.tags()));
+    }
+
+    private static List<String> labels(List<String> values) {
+        TreeSet<String> labels = new TreeSet<>();
+        if (values != null) {
+            for (String value : values) {
+                if (value == null || value.isBlank() || value.trim().length() > 100) {
+                    throw GuestlistException.invalid(BAD_LABEL);
+                }
+                labels.add(value.trim());
+            }
+        }
+        return List.copyOf(labels);
+    }
+}

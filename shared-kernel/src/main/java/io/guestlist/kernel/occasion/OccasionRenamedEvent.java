@@ -1,0 +1,10 @@
+package io.guestlist.kernel.occasion;
+
+import io.guestlist.kernel.ids.OccasionId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import org.axonframework.serialization.Revision;
+
+/** An event of the celebration was renamed. */
+@Revision("1")
+public record OccasionRenamedEvent(OccasionId occasionId, WorkspaceId workspaceId, String name) implements OccasionEvent {
+}

@@ -1,0 +1,10 @@
+package io.guestlist.kernel.occasion;
+
+import io.guestlist.kernel.ids.OccasionId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.workspace.WorkspaceCommand;
+import org.axonframework.modelling.command.TargetAggregateIdentifier;
+
+/** Renames an event of the celebration. */
+public record RenameOccasionCommand(@TargetAggregateIdentifier OccasionId occasionId, WorkspaceId workspaceId, String name) implements WorkspaceCommand {
+}
