@@ -2,6 +2,7 @@ package io.guestlist.kernel.occasion;
 
 import io.guestlist.kernel.error.GuestlistException;
 
+import java.util.Collection;
 import java.util.List;
 import java.util.TreeSet;
 
@@ -45,6 +46,22 @@ public record AudienceRules(Include include, Exclude exclude) {
             sides = labels(sides);
             tags = labels(tags);
         }
+    }
+
+    /**
+     * Whether a unit with this side and these tags matches the rules, before status and overrides:
+     * the in-memory twin of the read model's SQL, used where a state is folded from events (as of an
+     * instant) rather than read from tables. Sides and tags compare exactly, as in the database.
+     */
+    public boolean matches(String side, Collection<String> tags) {
+        if (!include.selectsSomething()) {
+            return false;
+        }
+        boolean sideIn = include.sides().isEmpty() || include.sides().contains(side);
+        boolean tagsIn = include.tags().isEmpty() || (include.tagMatch() == TagMatch.ALL
+                ? tags.containsAll(include.tags()) : include.tags().stream().anyMatch(tags::contains));
+        boolean excluded = exclude.sides().contains(side) || exclude.tags().stream().anyMatch(tags::contains);
+        return sideIn && tagsIn && !excluded;
     }
 
     /** These rules with their sides spelled as given here (the workspace's own spelling). */

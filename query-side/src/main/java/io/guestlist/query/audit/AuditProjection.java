@@ -1,0 +1,68 @@
+package io.guestlist.query.audit;
+
+import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.query.support.SqlBatch;
+import org.axonframework.config.ProcessingGroup;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventHandler;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.serialization.Serializer;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.sql.Timestamp;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * The audit feed: one row per domain event of any type, keyed by its global position, so the same
+ * event twice changes nothing. Its own processing group, so the feed never holds back (or is held
+ * back by) the guest list. Events that name no workspace (none today) are not audited.
+ */
+@Component
+@ProcessingGroup(AuditProjection.GROUP)
+public class AuditProjection {
+
+    public static final String GROUP = "audit";
+    public static final String TABLE = "audit_log";
+
+    private static final String INSERT = """
+            INSERT INTO audit_log (position, workspace_id, aggregate_id, aggregate_type, sequence, type, time,
+                                   member_id, correlation_id, unit_ids, data)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (position) DO NOTHING""";
+
+    private final JdbcTemplate jdbc;
+    private final Serializer serializer;
+
+    public AuditProjection(JdbcTemplate jdbc, @Qualifier("eventSerializer") Serializer serializer) {
+        this.jdbc = jdbc;
+        this.serializer = serializer;
+    }
+
+    /** A replay starts from an empty feed. */
+    @ResetHandler
+    void reset() {
+        jdbc.execute("TRUNCATE audit_log");
+    }
+
+    @EventHandler
+    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+        Optional<UUID> workspace = EventData.workspaceOf(payload);
+        if (workspace.isEmpty() || !(event instanceof DomainEventMessage<?> domain)) {
+            return;
+        }
+        long position = token.position().orElseThrow(() -> new IllegalStateException("an event without a global position"));
+        SqlBatch.current(jdbc).add(INSERT, position, workspace.get(), UUID.fromString(domain.getAggregateIdentifier()),
+                domain.getType(), domain.getSequenceNumber(), EventData.type(domain.getPayloadType()),
+                Timestamp.from(domain.getTimestamp()), text(domain.getMetaData().get(Attribution.MEMBER_ID)),
+                text(domain.getMetaData().get(Attribution.CORRELATION_ID)),
+                java.util.Arrays.stream(EventData.unitsNamedBy(payload)).map(UUID::toString).toArray(String[]::new), EventData.json(payload, serializer));
+    }
+
+    private static String text(Object value) {
+        return value == null ? null : value.toString();
+    }
+}

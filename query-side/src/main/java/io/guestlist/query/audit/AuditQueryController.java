@@ -1,0 +1,66 @@
+package io.guestlist.query.audit;
+
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.query.audit.AuditViews.AuditItem;
+import io.guestlist.query.audit.AuditViews.HistoryItem;
+import io.guestlist.query.support.Page;
+import io.guestlist.query.support.ReadYourWrites;
+import io.guestlist.query.support.WorkspaceAccess;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.UUID;
+
+/** History of one aggregate (from the event store) and the workspace's audit feed (from {@code audit_log}); members only. */
+@RestController
+@RequestMapping("/api/v1/workspaces/{workspaceId}")
+class AuditQueryController {
+
+    private final HistoryQueries history;
+    private final AuditQueries audit;
+    private final WorkspaceAccess access;
+    private final ReadYourWrites readYourWrites;
+
+    AuditQueryController(HistoryQueries history, AuditQueries audit, WorkspaceAccess access, ReadYourWrites readYourWrites) {
+        this.history = history;
+        this.audit = audit;
+        this.access = access;
+        this.readYourWrites = readYourWrites;
+    }
+
+    /** Oldest first; {@code kind} is {@code units}, {@code people}, {@code imports} or {@code events}. */
+    @GetMapping("/{kind:units|people|imports|events}/{id}/history")
+    Page<HistoryItem> history(@PathVariable UUID workspaceId, @PathVariable String kind, @PathVariable UUID id,
+                              @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                              Principal caller) {
+        access.ensureMember(workspaceId, caller);
+        return history.history(workspaceId, kind, id, Page.page(page), Page.size(size));
+    }
+
+    /** Newest first. {@code importRunId} keeps the run's own events and every change the run made. */
+    @GetMapping("/audit")
+    Page<AuditItem> audit(@PathVariable UUID workspaceId, @RequestParam(required = false) UUID aggregateId,
+                          @RequestParam(required = false) String memberId, @RequestParam(required = false) String from,
+                          @RequestParam(required = false) String to, @RequestParam(required = false) UUID importRunId,
+                          @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
+                          @RequestParam(required = false) Long after, Principal caller) {
+        readYourWrites.await(after);
+        access.ensureMember(workspaceId, caller);
+        var filter = new AuditQueries.AuditFilter(aggregateId, memberId, instant("from", from), instant("to", to), importRunId);
+        return audit.feed(workspaceId, filter, Page.page(page), Page.size(size));
+    }
+
+    static Instant instant(String name, String value) {
+        try {
+            return value == null ? null : Instant.parse(value);
+        } catch (DateTimeParseException e) {
+            throw GuestlistException.invalid(name + " must be an ISO-8601 instant, e.g. 2026-11-26T10:00:00Z.");
+        }
+    }
+}

@@ -1,0 +1,21 @@
+package io.guestlist.query.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/** The shapes of history and the audit feed; {@code data} is the event's JSON as {@link EventData} shows it. */
+final class AuditViews {
+
+    private AuditViews() {
+    }
+
+    record HistoryItem(String type, Instant time, String memberId, String correlationId, long sequence, long position,
+                       @JsonRawValue String data) {
+    }
+
+    record AuditItem(long position, UUID aggregateId, String aggregateType, long sequence, String type, Instant time,
+                     String memberId, String correlationId, @JsonRawValue String data) {
+    }
+}
