@@ -38,7 +38,8 @@ class AuditQueryController {
     @GetMapping("/{kind:units|people|imports|events}/{id}/history")
     Page<HistoryItem> history(@PathVariable UUID workspaceId, @PathVariable String kind, @PathVariable UUID id,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
-                              Principal caller) {
+                              @RequestParam(required = false) Long after, Principal caller) {
+        readYourWrites.await(after);
         access.ensureMember(workspaceId, caller);
         return history.history(workspaceId, kind, id, Page.page(page), Page.size(size));
     }
