@@ -1,6 +1,7 @@
 package io.guestlist.query.audience;
 
 import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.query.asof.AsOf;
 import io.guestlist.query.audience.AudienceViews.AudiencePage;
 import io.guestlist.query.audience.AudienceViews.OccasionDetail;
 import io.guestlist.query.audience.AudienceViews.OccasionSummary;
@@ -29,8 +30,11 @@ class AudienceQueryController {
     private final AudienceCsv csv;
     private final WorkspaceAccess access;
     private final ReadYourWrites readYourWrites;
+    private final AudienceAsOf audienceAsOf;
 
-    AudienceQueryController(AudienceQueries queries, AudienceCsv csv, WorkspaceAccess access, ReadYourWrites readYourWrites) {
+    AudienceQueryController(AudienceQueries queries, AudienceCsv csv, WorkspaceAccess access, ReadYourWrites readYourWrites,
+                            AudienceAsOf audienceAsOf) {
+        this.audienceAsOf = audienceAsOf;
         this.queries = queries;
         this.csv = csv;
         this.access = access;
@@ -54,13 +58,20 @@ class AudienceQueryController {
         return queries.occasion(workspaceId, eventId).orElseThrow(() -> GuestlistException.notFound("Event"));
     }
 
-    /** A page of the audience in unit-name order; {@code inviteable=true} keeps only the units that can be invited. */
+    /**
+     * A page of the audience in unit-name order; {@code inviteable=true} keeps only the units that can be invited;
+     * {@code asOf=<instant>} answers as the audience stood then, folded from the event store.
+     */
     @GetMapping("/{eventId}/audience")
     AudiencePage audience(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                           @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Integer page,
-                          @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after, Principal caller) {
+                          @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
+                          @RequestParam(required = false) String asOf, Principal caller) {
         readYourWrites.await(after);
         access.ensureMember(workspaceId, caller);
+        if (asOf != null) {
+            return audienceAsOf.audience(workspaceId, eventId, AsOf.parse(asOf), inviteable, Page.page(page), Page.size(size));
+        }
         return queries.audience(workspaceId, eventId, inviteable, Page.page(page), Page.size(size));
     }
 

@@ -2,6 +2,8 @@ package io.guestlist.query.guestlist;
 
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.phone.PhoneNormalizer;
+import io.guestlist.query.asof.AsOf;
+import io.guestlist.query.asof.AsOfReader;
 import io.guestlist.query.guestlist.GuestListViews.PersonView;
 import io.guestlist.query.guestlist.GuestListViews.UnitDetail;
 import io.guestlist.query.guestlist.GuestListViews.UnitSummary;
@@ -26,8 +28,10 @@ class GuestListQueryController {
     private final GuestListQueries queries;
     private final WorkspaceAccess access;
     private final ReadYourWrites readYourWrites;
+    private final AsOfReader asOfReader;
 
-    GuestListQueryController(GuestListQueries queries, WorkspaceAccess access, ReadYourWrites readYourWrites) {
+    GuestListQueryController(GuestListQueries queries, WorkspaceAccess access, ReadYourWrites readYourWrites, AsOfReader asOfReader) {
+        this.asOfReader = asOfReader;
         this.queries = queries;
         this.access = access;
         this.readYourWrites = readYourWrites;
@@ -49,9 +53,13 @@ class GuestListQueryController {
 
     @GetMapping("/units/{unitId}")
     UnitDetail unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
-                    Principal caller) {
+                    @RequestParam(required = false) String asOf, Principal caller) {
         readYourWrites.await(after);
         access.ensureMember(workspaceId, caller);
+        if (asOf != null) {
+            return asOfReader.unit(workspaceId, unitId, AsOf.parse(asOf)).map(UnitAsOfView::detail)
+                    .orElseThrow(() -> GuestlistException.notFound("Unit"));
+        }
         return queries.unit(workspaceId, unitId).orElseThrow(() -> GuestlistException.notFound("Unit"));
     }
 
