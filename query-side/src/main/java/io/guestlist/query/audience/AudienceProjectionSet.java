@@ -1,0 +1,27 @@
+package io.guestlist.query.audience;
+
+import io.guestlist.query.support.ProjectionSet;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.util.List;
+
+/** Events of the celebration, overrides and audience bindings, for a rebuild. */
+@Component
+class AudienceProjectionSet implements ProjectionSet {
+
+    @Override
+    public String group() {
+        return AudienceProjection.GROUP;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("occasions", "audience_overrides", "audience_members");
+    }
+
+    @Override
+    public List<Object> projections(JdbcTemplate jdbc) {
+        return List.of(new AudienceProjection(jdbc, new AudienceBindings(jdbc)));
+    }
+}

@@ -1,0 +1,76 @@
+package io.guestlist.query.rebuild;
+
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.query.audit.StoredEvents;
+import io.guestlist.query.support.ProjectionSet;
+import io.guestlist.query.support.ReadYourWrites;
+import jakarta.annotation.PreDestroy;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import javax.sql.DataSource;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+
+/**
+ * Starts rebuilds, one at a time, on a worker thread of their own, and remembers them (in memory)
+ * for their status. {@code projection} is a processing group, {@code all}, or {@code none}: read and
+ * deserialise every event and project nothing, the ceiling a rebuild's rate is measured against.
+ */
+@Component
+class Rebuilds {
+
+    private final List<ProjectionSet> sets;
+    private final StoredEvents events;
+    private final ReadYourWrites readYourWrites;
+    private final DataSource dataSource;
+    private final JdbcTemplate jdbc;
+    private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
+    private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
+        Thread thread = new Thread(r, "rebuild");
+        thread.setDaemon(true);
+        return thread;
+    });
+
+    Rebuilds(List<ProjectionSet> sets, StoredEvents events, ReadYourWrites readYourWrites, DataSource dataSource, JdbcTemplate jdbc) {
+        this.sets = sets;
+        this.events = events;
+        this.readYourWrites = readYourWrites;
+        this.dataSource = dataSource;
+        this.jdbc = jdbc;
+    }
+
+    synchronized RebuildStatus start(String projection) {
+        List<ProjectionSet> chosen = switch (projection) {
+            case "all" -> sets;
+            case "none" -> List.of();
+            default -> sets.stream().filter(s -> s.group().equals(projection)).toList();
+        };
+        if (chosen.isEmpty() && !projection.equals("none")) {
+            throw GuestlistException.invalid("projection must be all, none or one of "
+                    + sets.stream().map(ProjectionSet::group).distinct().sorted().toList() + ".");
+        }
+        if (rebuilds.values().stream().anyMatch(r -> !r.finished())) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, "A rebuild is running; wait for it to finish.");
+        }
+        Rebuild rebuild = new Rebuild(projection, chosen.stream().map(ProjectionSet::group).distinct().sorted().toList());
+        rebuilds.put(rebuild.id(), rebuild);
+        worker.submit(new RebuildRun(rebuild, chosen, events, readYourWrites, dataSource, jdbc));
+        return rebuild.status();
+    }
+
+    Optional<RebuildStatus> status(UUID id) {
+        return Optional.ofNullable(rebuilds.get(id)).map(Rebuild::status);
+    }
+
+    @PreDestroy
+    void stop() {
+        worker.shutdownNow();
+    }
+}
