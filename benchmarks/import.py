@@ -94,8 +94,9 @@ def main():
     start = time.perf_counter()
     run = api.ok("POST", f"/api/v1/workspaces/{ws}/imports?channel=CSV", payload.encode(), content_type="text/csv")
     accepted = time.perf_counter()
+    after = run["position"]
     while True:
-        state = api.ok("GET", f"/api/v1/workspaces/{ws}/imports/{run['id']}")
+        state = api.ok("GET", f"/api/v1/workspaces/{ws}/imports/{run['id']}?after={after}")
         if state["status"] in ("COMPLETED", "FAILED"):
             break
         time.sleep(0.05)

@@ -54,10 +54,13 @@ final class BatchPlan {
     List<RowResult> apply(List<RawRow> rows) {
         List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
         Map<String, PersonId> holders = claimPhones(readings);
+        Map<String, List<RowReading>> groups = new HashMap<>();
+        readings.stream().filter(r -> r.validPhone() && r.household() != null)
+                .forEach(r -> groups.computeIfAbsent(r.householdKey(), k -> new ArrayList<>()).add(r));
         Map<RowReading, UnitId> targets = new HashMap<>();
         for (RowReading reading : readings) {
             if (reading.validPhone()) {
-                targets.put(reading, targetUnit(reading, readings, holders));
+                targets.put(reading, targetUnit(reading, groups, holders));
             }
         }
         newUnits.forEach((id, unit) -> create(units, () -> GuestUnit.create(id, run.workspaceId(), unit.name(), unit.side()[0], unit.tags())));
@@ -112,12 +115,12 @@ final class BatchPlan {
     }
 
     /** SPEC §4.3: the group's unit, else the person's current unit, else a new unit of their own. */
-    private UnitId targetUnit(RowReading reading, List<RowReading> batch, Map<String, PersonId> holders) {
+    private UnitId targetUnit(RowReading reading, Map<String, List<RowReading>> groups, Map<String, PersonId> holders) {
         String household = reading.household();
         if (household != null) {
-            String key = ImportRows.householdKey(household);
+            String key = reading.householdKey();
             UnitId unit = run.unitOfHousehold(household).or(() -> java.util.Optional.ofNullable(batchHouseholds.get(key)))
-                    .orElseGet(() -> firstMatchedUnit(key, batch, holders));
+                    .orElseGet(() -> firstMatchedUnit(groups.get(key), holders));
             if (unit == null) {
                 unit = newUnit(household);
             }
@@ -137,15 +140,14 @@ final class BatchPlan {
         return own;
     }
 
-    private UnitId firstMatchedUnit(String key, List<RowReading> batch, Map<String, PersonId> holders) {
-        for (RowReading other : batch) {
-            if (other.validPhone() && other.household() != null && ImportRows.householdKey(other.household()).equals(key)) {
-                PersonId holder = holders.get(other.e164());
-                if (!createdHere.contains(holder)) {
-                    UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
-                    if (unit != null) {
-                        return unit;
-                    }
+    /** The unit of the group's first person already known (SPEC §4.3), among the group's rows in this batch. */
+    private UnitId firstMatchedUnit(List<RowReading> group, Map<String, PersonId> holders) {
+        for (RowReading member : group) {
+            PersonId holder = holders.get(member.e164());
+            if (!createdHere.contains(holder)) {
+                UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
+                if (unit != null) {
+                    return unit;
                 }
             }
         }

@@ -1,5 +1,6 @@
 package io.guestlist.query.guestlist;
 
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.SqlBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -18,7 +19,7 @@ import java.util.function.Consumer;
 @Component
 class GuestListSql {
 
-    static final String GROUP = "guest-list";
+    static final String GROUP = Projections.GUEST_LIST;
 
     /** First clear the targets, so a target passing from one unit to another never exists twice mid-statement. */
     private static final String CLEAR_TARGETS = "UPDATE guest_units SET invite_target = NULL WHERE unit_id = ANY(?::uuid[])";
