@@ -101,7 +101,8 @@ def main():
             break
         time.sleep(0.05)
     head = int(psql(args.db, "SELECT max(global_index) FROM domain_event_entry"))
-    api.ok("GET", f"/api/v1/workspaces/{ws}/units?size=1&after={head}")
+    while api.request("GET", f"/api/v1/workspaces/{ws}/units?size=1&after={head}")[0] == 503:
+        pass  # each try waits up to 5 s for the projections to pass the head
     done = time.perf_counter()
     sampler.stop = True
     sampler.join()

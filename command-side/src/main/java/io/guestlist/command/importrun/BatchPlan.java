@@ -51,6 +51,11 @@ final class BatchPlan {
         this.units = units;
     }
 
+    /**
+     * New people are placed first, then the rows that change people already known, each group in row
+     * order: a person created by an earlier row is updated by a later one as before, and the events of
+     * the batch come in long runs of one kind.
+     */
     List<RowResult> apply(List<RawRow> rows) {
         List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
         Map<String, PersonId> holders = claimPhones(readings);
@@ -64,11 +69,20 @@ final class BatchPlan {
             }
         }
         newUnits.forEach((id, unit) -> create(units, () -> GuestUnit.create(id, run.workspaceId(), unit.name(), unit.side()[0], unit.tags())));
-        List<RowResult> results = new ArrayList<>(readings.size());
-        for (RowReading reading : readings) {
-            results.add(reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading));
+        RowResult[] results = new RowResult[readings.size()];
+        for (int i = 0; i < results.length; i++) {
+            RowReading reading = readings.get(i);
+            if (reading.validPhone() && createdHere.contains(holders.get(reading.e164()))) {
+                results[i] = place(reading, holders.get(reading.e164()), targets.get(reading));
+            }
         }
-        return results;
+        for (int i = 0; i < results.length; i++) {
+            RowReading reading = readings.get(i);
+            if (results[i] == null) {
+                results[i] = reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading);
+            }
+        }
+        return List.of(results);
     }
 
     /** A dry run: the outcome each row would have, from the committed state, applying nothing. */
