@@ -9,6 +9,7 @@ import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
+import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.kernel.phone.PhoneNormalizer;
@@ -170,6 +171,32 @@ class GuestListProjectionTest {
         events.handle(new PersonMovedEvent(kid, workspace, unit, aUnit("Elsewhere")));
         assertThat(unit(unit)).as("a chosen contact who left no longer counts")
                 .containsEntry("contact_id", asha.value()).containsEntry("invite_target", PHONE);
+    }
+
+    /**
+     * A phone passes from one person to another, in another unit, within one batch: the first
+     * unit's old target must be gone before the second unit takes it (SPEC §2.3), whatever else the
+     * batch holds.
+     */
+    @Test
+    void phoneHandedOverWithinOneBatch_keepsOneActiveTargetPerPhone() {
+        UnitId first = aUnit("First");
+        UnitId second = aUnit("Second");
+        UnitId third = aUnit("Third");
+        PersonId asha = PersonId.random();
+        PersonId ravi = PersonId.random();
+        events.handle(new PersonAddedEvent(asha, workspace, first, "Asha", phone(PHONE_RAW)));
+
+        events.inOneBatch(
+                new PersonAddedEvent(PersonId.random(), workspace, third, "Kid", null),
+                new PersonPhoneChangedEvent(asha, workspace, phone(OTHER_PHONE)),
+                new PersonAddedEvent(ravi, workspace, second, "Ravi", phone(PHONE_RAW)));
+
+        assertThat(unit(first)).containsEntry("invite_target", OTHER_PHONE).containsEntry("contact_id", asha.value());
+        assertThat(unit(second)).containsEntry("invite_target", PHONE).containsEntry("contact_id", ravi.value());
+        assertThat(jdbc.queryForList("SELECT phone_e164, person_id FROM identities ORDER BY phone_e164"))
+                .containsExactly(Map.of("phone_e164", PHONE, "person_id", ravi.value()),
+                        Map.of("phone_e164", OTHER_PHONE, "person_id", asha.value()));
     }
 
     private UnitId aUnit(String name) {
