@@ -86,10 +86,12 @@ public class Person {
         if (Objects.equals(newPhone, phone)) {
             return;
         }
-        claim(directory, workspaceId, personId, newPhone);
+        // Release first: a person holds one claim at a time (uq_cmd_phone_claim_person). A rejected
+        // claim below fails the command, and its transaction takes the release back with it.
         if (phone != null && phone.isValid() && (newPhone == null || !phone.e164().equals(newPhone.e164()))) {
             directory.releasePhone(workspaceId, phone.e164(), personId);
         }
+        claim(directory, workspaceId, personId, newPhone);
         apply(new PersonPhoneChangedEvent(personId, workspaceId, newPhone));
     }
 

@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.IntStream;
 
@@ -124,6 +125,41 @@ class PhoneIdentityConcurrencyTest extends ServiceTest {
 
         Api.Response added = guests.addPerson("carla", workspace, unit, "Ravi", "9811122233");
         assertThat(added.status()).as("the phone is still free: " + added.body()).isEqualTo(201);
+    }
+
+    @Test
+    void phoneChangedToAnotherValidPhone_movesTheClaim_andFreesTheOldPhone() {
+        String workspace = guests.aWorkspaceOwnedBy("dina");
+        String unit = guests.aUnit("dina", workspace, "The Mehtas");
+        String ravi = guests.addPerson("dina", workspace, unit, "Ravi", "+91 98111 22233").id();
+
+        Api.Response changed = api.patch("dina", "/api/v1/workspaces/" + workspace + "/people/" + ravi, Map.of("phone", "98111 44455"));
+
+        assertThat(changed.status()).as(changed.body().toString()).isEqualTo(200);
+        assertThat(claims(workspace)).containsExactly(Map.of("phone_e164", "+919811144455", "person_id", UUID.fromString(ravi)));
+        Api.Response other = guests.addPerson("dina", workspace, unit, "Asha", "9811122233");
+        assertThat(other.status()).as("the old phone is free again: " + other.body()).isEqualTo(201);
+    }
+
+    @Test
+    void phoneChangedToAPhoneSomeoneHolds_is409_andEveryClaimStays() {
+        String workspace = guests.aWorkspaceOwnedBy("ema");
+        String unit = guests.aUnit("ema", workspace, "The Mehtas");
+        String ravi = guests.addPerson("ema", workspace, unit, "Ravi", "+91 98111 22233").id();
+        String asha = guests.addPerson("ema", workspace, unit, "Asha", "+91 98111 44455").id();
+        var before = claims(workspace);
+
+        Api.Response rejected = api.patch("ema", "/api/v1/workspaces/" + workspace + "/people/" + ravi, Map.of("phone", "98111 44455"));
+
+        assertThat(rejected.status()).as(rejected.body().toString()).isEqualTo(409);
+        assertThat(rejected.body().path("type").asText()).isEqualTo("https://guestlist.io/problems/phone-taken");
+        assertThat(rejected.body().path("personId").asText()).isEqualTo(asha);
+        assertThat(claims(workspace)).isEqualTo(before).hasSize(2);
+    }
+
+    private List<Map<String, Object>> claims(String workspace) {
+        return jdbc.queryForList("SELECT phone_e164, person_id FROM cmd_phone_claim WHERE workspace_id = ? ORDER BY phone_e164",
+                UUID.fromString(workspace));
     }
 
     private long head() {
