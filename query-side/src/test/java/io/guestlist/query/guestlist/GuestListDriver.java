@@ -9,6 +9,7 @@ import io.guestlist.kernel.guestunit.UnitSideSetEvent;
 import io.guestlist.kernel.guestunit.UnitTagsAddedEvent;
 import io.guestlist.kernel.guestunit.UnitTagsRemovedEvent;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
@@ -100,6 +101,8 @@ final class GuestListDriver {
         } else if (event instanceof PersonMovedEvent e) {
             people.on(e, time, BY, token);
         } else if (event instanceof PersonRemovedEvent e) {
+            people.on(e, time, BY, token);
+        } else if (event instanceof PersonDeletedEvent e) {
             people.on(e, time, BY, token);
         } else if (event instanceof PersonReactivatedEvent e) {
             people.on(e, time, BY, token);

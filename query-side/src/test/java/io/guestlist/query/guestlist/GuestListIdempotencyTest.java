@@ -12,6 +12,7 @@ import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
@@ -135,6 +136,11 @@ class GuestListIdempotencyTest {
     @Test
     void personRemoved_twice_changesNothing() {
         assertSecondHandlingChangesNothing(new PersonRemovedEvent(asha, workspace, sharmas));
+    }
+
+    @Test
+    void personDeleted_twice_changesNothing() {
+        assertSecondHandlingChangesNothing(new PersonDeletedEvent(asha, workspace, sharmas));
     }
 
     @Test

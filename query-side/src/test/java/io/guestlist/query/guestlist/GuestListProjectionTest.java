@@ -8,6 +8,7 @@ import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
@@ -135,6 +136,26 @@ class GuestListProjectionTest {
                 .containsEntry("until", Timestamp.from(events.timeOf(removed))));
         assertThat(jdbc.queryForObject("SELECT person_id FROM identities WHERE phone_e164 = ?", UUID.class, PHONE)).isEqualTo(asha.value());
         assertThat(unit(unit)).containsEntry("member_count", 0).containsEntry("invite_target", null).containsEntry("inviteable", false);
+    }
+
+    @Test
+    void personDeleted_endsMembership_releasesIdentity_soAnotherPersonCanHoldThePhone() {
+        UnitId unit = aUnit("The Sharmas");
+        PersonId asha = PersonId.random();
+        PersonId ravi = PersonId.random();
+        events.handle(new PersonAddedEvent(asha, workspace, unit, "Asha", phone(PHONE_RAW)));
+
+        long deleted = events.handle(new PersonDeletedEvent(asha, workspace, unit));
+
+        assertThat(person(asha)).containsEntry("status", "REMOVED").containsEntry("unit_id", null);
+        assertThat(memberships(asha)).singleElement().satisfies(m -> assertThat(m)
+                .containsEntry("until", Timestamp.from(events.timeOf(deleted))));
+        assertThat(jdbc.queryForObject("SELECT count(*) FROM identities", Integer.class)).isZero();
+        assertThat(unit(unit)).containsEntry("member_count", 0).containsEntry("invite_target", null);
+
+        events.handle(new PersonAddedEvent(ravi, workspace, unit, "Ravi", phone(PHONE_RAW)));
+        assertThat(jdbc.queryForObject("SELECT person_id FROM identities WHERE phone_e164 = ?", UUID.class, PHONE)).isEqualTo(ravi.value());
+        assertThat(unit(unit)).containsEntry("contact_id", ravi.value()).containsEntry("invite_target", PHONE);
     }
 
     @Test
