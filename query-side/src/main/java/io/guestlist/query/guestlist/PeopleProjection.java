@@ -116,13 +116,13 @@ class PeopleProjection {
         sql.unitChanged(batch, e.fromUnitId().value());
     }
 
-    /** An undone import's new guest: membership ended and identity released; the row stays, REMOVED, for the history. */
+    /** An undone import's new guest leaves the read model as it was before the import; the events keep the history. */
     @EventHandler
-    void on(PersonDeletedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
+    void on(PersonDeletedEvent e) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
+        batch.add("DELETE FROM memberships WHERE person_id = ?", e.personId().value());
         batch.add("DELETE FROM identities WHERE person_id = ?", e.personId().value());
-        setUnit(batch, e.personId().value(), "REMOVED", null, at, by);
+        batch.add("DELETE FROM people WHERE person_id = ?", e.personId().value());
         if (e.fromUnitId() != null) {
             sql.unitChanged(batch, e.fromUnitId().value());
         }

@@ -103,7 +103,7 @@ final class GuestListDriver {
         } else if (event instanceof PersonRemovedEvent e) {
             people.on(e, time, BY, token);
         } else if (event instanceof PersonDeletedEvent e) {
-            people.on(e, time, BY, token);
+            people.on(e);
         } else if (event instanceof PersonReactivatedEvent e) {
             people.on(e, time, BY, token);
         } else {
