@@ -86,10 +86,12 @@ class GuestUnitProjection {
         SqlBatch.current(jdbc).add("""
                         WITH tag AS (
                             INSERT INTO tags (workspace_id, name) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING
+                        ), unit_tag AS (
+                            INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING
                         )
-                        INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING""",
-                e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value());
-        touch(null, null, e.unitId().value(), at, by);
+                        UPDATE guest_units SET updated_at = ?, updated_by = ? WHERE unit_id = ?""",
+                e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value(),
+                ts(at), by, e.unitId().value());
     }
 
     @EventHandler

@@ -32,12 +32,28 @@ import static io.guestlist.query.guestlist.GuestListSql.ts;
 @ProcessingGroup(GuestListSql.GROUP)
 class PeopleProjection {
 
-    private static final String END_MEMBERSHIP = """
-            UPDATE memberships SET until = ?, ended_by = ?
-             WHERE person_id = ? AND until IS NULL AND since_position < ?""";
-    private static final String BEGIN_MEMBERSHIP = """
-            INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+    /**
+     * Ends the person's open membership, then (reading the count forces that order, so the
+     * one-open-membership index never sees two) begins one in the new unit and points the person
+     * at it: one statement, so a batch of moves is one round trip.
+     */
+    private static final String MOVE = """
+            WITH ended AS (
+                UPDATE memberships SET until = ?, ended_by = ?
+                 WHERE person_id = ? AND until IS NULL AND since_position < ?
+                RETURNING person_id
+            ), began AS (
+                INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
+                SELECT ?, ?, ?, ?, ?, ? FROM (SELECT count(*) FROM ended) AS done
+                ON CONFLICT DO NOTHING
+            )
+            UPDATE people SET status = 'ACTIVE', unit_id = ?, updated_at = ?, updated_by = ? WHERE person_id = ?""";
+    private static final String REMOVE = """
+            WITH ended AS (
+                UPDATE memberships SET until = ?, ended_by = ?
+                 WHERE person_id = ? AND until IS NULL AND since_position < ?
+            )
+            UPDATE people SET status = 'REMOVED', unit_id = NULL, updated_at = ?, updated_by = ? WHERE person_id = ?""";
 
     private final JdbcTemplate jdbc;
     private final GuestListSql sql;
@@ -101,9 +117,7 @@ class PeopleProjection {
     @EventHandler
     void on(PersonMovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
-        batch.add(BEGIN_MEMBERSHIP, e.personId().value(), position(token), e.toUnitId().value(), e.workspaceId().value(), ts(at), by);
-        setUnit(batch, e.personId().value(), "ACTIVE", e.toUnitId().value(), at, by);
+        move(batch, e.personId().value(), e.toUnitId().value(), e.workspaceId().value(), at, by, token);
         sql.unitChanged(batch, e.fromUnitId().value());
         sql.unitChanged(batch, e.toUnitId().value());
     }
@@ -111,8 +125,7 @@ class PeopleProjection {
     @EventHandler
     void on(PersonRemovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
-        setUnit(batch, e.personId().value(), "REMOVED", null, at, by);
+        batch.add(REMOVE, ts(at), by, e.personId().value(), position(token), ts(at), by, e.personId().value());
         sql.unitChanged(batch, e.fromUnitId().value());
     }
 
@@ -131,15 +144,13 @@ class PeopleProjection {
     @EventHandler
     void on(PersonReactivatedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
-        batch.add(BEGIN_MEMBERSHIP, e.personId().value(), position(token), e.unitId().value(), e.workspaceId().value(), ts(at), by);
-        setUnit(batch, e.personId().value(), "ACTIVE", e.unitId().value(), at, by);
+        move(batch, e.personId().value(), e.unitId().value(), e.workspaceId().value(), at, by, token);
         sql.unitChanged(batch, e.unitId().value());
     }
 
-    private static void setUnit(SqlBatch batch, UUID person, String status, UUID unit, Instant at, String by) {
-        batch.add("UPDATE people SET status = ?, unit_id = ?, updated_at = ?, updated_by = ? WHERE person_id = ?",
-                status, unit, ts(at), by, person);
+    private static void move(SqlBatch batch, UUID person, UUID unit, UUID workspace, Instant at, String by, TrackingToken token) {
+        long position = position(token);
+        batch.add(MOVE, ts(at), by, person, position, person, position, unit, workspace, ts(at), by, unit, ts(at), by, person);
     }
 
     private static long position(TrackingToken token) {
