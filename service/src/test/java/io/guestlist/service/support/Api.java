@@ -109,6 +109,7 @@ public final class Api {
         HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                 .timeout(Duration.ofSeconds(120))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .expectContinue(body.length > 1024 * 1024)
                 .header("Authorization", "Bearer " + tokenFor(user));
         if (contentType != null) {
             request.header("Content-Type", contentType);
