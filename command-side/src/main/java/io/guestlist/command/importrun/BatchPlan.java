@@ -52,21 +52,36 @@ final class BatchPlan {
         this.units = units;
     }
 
+    /**
+     * New people are placed first, then the rows that change people already known, each group in row
+     * order: a person created by an earlier row is updated by a later one as before, and the events of
+     * the batch come in long runs of one kind.
+     */
     List<RowResult> apply(List<RawRow> rows) {
         List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
         Map<String, PersonId> holders = claimPhones(readings);
+        Map<String, List<RowReading>> groups = groups(readings);
         Map<RowReading, UnitId> targets = new HashMap<>();
         for (RowReading reading : readings) {
             if (reading.validPhone()) {
-                targets.put(reading, targetUnit(reading, readings, holders));
+                targets.put(reading, targetUnit(reading, groups, holders));
             }
         }
         newUnits.forEach((id, unit) -> create(units, () -> GuestUnit.create(id, run.workspaceId(), unit.name(), unit.side()[0], unit.tags())));
-        List<RowResult> results = new ArrayList<>(readings.size());
-        for (RowReading reading : readings) {
-            results.add(reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading));
+        RowResult[] results = new RowResult[readings.size()];
+        for (int i = 0; i < results.length; i++) {
+            RowReading reading = readings.get(i);
+            if (reading.validPhone() && createdHere.contains(holders.get(reading.e164()))) {
+                results[i] = place(reading, holders.get(reading.e164()), targets.get(reading));
+            }
         }
-        return results;
+        for (int i = 0; i < results.length; i++) {
+            RowReading reading = readings.get(i);
+            if (results[i] == null) {
+                results[i] = reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading);
+            }
+        }
+        return List.of(results);
     }
 
     /**
@@ -82,10 +97,11 @@ final class BatchPlan {
             holders.put(r.e164(), unknown);
             createdHere.add(unknown);
         });
+        Map<String, List<RowReading>> groups = groups(readings);
         Map<RowReading, UnitId> targets = new HashMap<>();
         for (RowReading reading : readings) {
             if (reading.validPhone()) {
-                targets.put(reading, targetUnit(reading, readings, holders));
+                targets.put(reading, targetUnit(reading, groups, holders));
             }
         }
         Map<PersonId, PersonSketch> sketches = new HashMap<>();
@@ -97,6 +113,13 @@ final class BatchPlan {
                     : unplaced(reading));
         }
         return results;
+    }
+
+    private static Map<String, List<RowReading>> groups(List<RowReading> readings) {
+        Map<String, List<RowReading>> groups = new HashMap<>();
+        readings.stream().filter(r -> r.validPhone() && r.household() != null)
+                .forEach(r -> groups.computeIfAbsent(r.householdKey(), k -> new ArrayList<>()).add(r));
+        return groups;
     }
 
     private record PersonSketch(String name, UnitId unit, boolean removed) {
@@ -157,18 +180,18 @@ final class BatchPlan {
      * SPEC §4.3: the group's unit, else the person's current unit, else a new unit of their own. A person
      * placed by an earlier row of the batch counts as being in the unit that row chose.
      */
-    private UnitId targetUnit(RowReading reading, List<RowReading> batch, Map<String, PersonId> holders) {
-        UnitId unit = chooseUnit(reading, batch, holders);
+    private UnitId targetUnit(RowReading reading, Map<String, List<RowReading>> groups, Map<String, PersonId> holders) {
+        UnitId unit = chooseUnit(reading, groups, holders);
         targetsHere.put(holders.get(reading.e164()), unit);
         return unit;
     }
 
-    private UnitId chooseUnit(RowReading reading, List<RowReading> batch, Map<String, PersonId> holders) {
+    private UnitId chooseUnit(RowReading reading, Map<String, List<RowReading>> groups, Map<String, PersonId> holders) {
         String household = reading.household();
         if (household != null) {
-            String key = ImportRows.householdKey(household);
+            String key = reading.householdKey();
             UnitId unit = run.unitOfHousehold(household).or(() -> java.util.Optional.ofNullable(batchHouseholds.get(key)))
-                    .orElseGet(() -> firstMatchedUnit(key, batch, holders));
+                    .orElseGet(() -> firstMatchedUnit(groups.get(key), holders));
             if (unit == null) {
                 unit = newUnit(household);
             }
@@ -193,15 +216,14 @@ final class BatchPlan {
         return own;
     }
 
-    private UnitId firstMatchedUnit(String key, List<RowReading> batch, Map<String, PersonId> holders) {
-        for (RowReading other : batch) {
-            if (other.validPhone() && other.household() != null && ImportRows.householdKey(other.household()).equals(key)) {
-                PersonId holder = holders.get(other.e164());
-                if (!createdHere.contains(holder)) {
-                    UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
-                    if (unit != null) {
-                        return unit;
-                    }
+    /** The unit of the group's first person already known (SPEC §4.3), among the group's rows in this batch. */
+    private UnitId firstMatchedUnit(List<RowReading> group, Map<String, PersonId> holders) {
+        for (RowReading member : group) {
+            PersonId holder = holders.get(member.e164());
+            if (!createdHere.contains(holder)) {
+                UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
+                if (unit != null) {
+                    return unit;
                 }
             }
         }

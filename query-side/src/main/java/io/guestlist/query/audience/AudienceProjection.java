@@ -1,5 +1,6 @@
 package io.guestlist.query.audience;
 
+import io.guestlist.query.support.Projections;
 import io.guestlist.kernel.guestunit.UnitArchivedEvent;
 import io.guestlist.kernel.guestunit.UnitCreatedEvent;
 import io.guestlist.kernel.guestunit.UnitRenamedEvent;
@@ -40,7 +41,7 @@ import java.util.UUID;
 @ProcessingGroup(AudienceProjection.GROUP)
 class AudienceProjection {
 
-    static final String GROUP = "guest-list";
+    static final String GROUP = Projections.GUEST_LIST;
 
     private final JdbcTemplate jdbc;
     private final AudienceBindings bindings;

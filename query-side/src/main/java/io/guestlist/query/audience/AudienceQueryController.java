@@ -5,6 +5,7 @@ import io.guestlist.query.audience.AudienceViews.AudiencePage;
 import io.guestlist.query.audience.AudienceViews.OccasionDetail;
 import io.guestlist.query.audience.AudienceViews.OccasionSummary;
 import io.guestlist.query.support.Page;
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
@@ -41,7 +42,7 @@ class AudienceQueryController {
     Page<OccasionSummary> occasions(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
                                     Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return queries.occasions(workspaceId, Page.page(page), Page.size(size));
     }
@@ -49,7 +50,7 @@ class AudienceQueryController {
     @GetMapping("/{eventId}")
     OccasionDetail occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestParam(required = false) Long after,
                             Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return queries.occasion(workspaceId, eventId).orElseThrow(() -> GuestlistException.notFound("Event"));
     }
@@ -59,7 +60,7 @@ class AudienceQueryController {
     AudiencePage audience(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                           @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Integer page,
                           @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after, Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return queries.audience(workspaceId, eventId, inviteable, Page.page(page), Page.size(size));
     }
@@ -69,7 +70,7 @@ class AudienceQueryController {
     void audienceCsv(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                      @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Long after,
                      Principal caller, HttpServletResponse response) throws IOException {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         queries.ensureOccasion(workspaceId, eventId);
         response.setContentType("text/csv");

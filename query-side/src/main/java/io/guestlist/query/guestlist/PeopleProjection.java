@@ -2,6 +2,7 @@ package io.guestlist.query.guestlist;
 
 import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
@@ -113,6 +114,18 @@ class PeopleProjection {
         batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
         setUnit(batch, e.personId().value(), "REMOVED", null, at, by);
         sql.unitChanged(batch, e.fromUnitId().value());
+    }
+
+    /** An undone import's new guest: membership ended and identity released; the row stays, REMOVED, for the history. */
+    @EventHandler
+    void on(PersonDeletedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
+        SqlBatch batch = SqlBatch.current(jdbc);
+        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
+        batch.add("DELETE FROM identities WHERE person_id = ?", e.personId().value());
+        setUnit(batch, e.personId().value(), "REMOVED", null, at, by);
+        if (e.fromUnitId() != null) {
+            sql.unitChanged(batch, e.fromUnitId().value());
+        }
     }
 
     @EventHandler

@@ -81,8 +81,17 @@ public final class Api {
         return send(user, "DELETE", path, null);
     }
 
+    /** Sends as the user with extra request headers (e.g. {@code X-Request-Id}). */
+    public Response send(String user, String method, String path, Object body, Map<String, String> headers) {
+        return exchange("Bearer " + tokenFor(user), method, path, body, headers);
+    }
+
     /** Sends with a raw Authorization header value (or none, when null). */
     public Response sendAuthorized(String authorization, String method, String path, Object body) {
+        return exchange(authorization, method, path, body, Map.of());
+    }
+
+    private Response exchange(String authorization, String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30))
@@ -92,6 +101,7 @@ public final class Api {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
