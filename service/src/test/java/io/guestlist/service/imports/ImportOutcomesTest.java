@@ -77,6 +77,7 @@ class ImportOutcomesTest extends ServiceTest {
         aUnitWith("Vermas", "Vijay Verma", "98765 43217");
         assertThat(api.patch("alice", unitPath("Vermas"), Map.of("tags", List.of("family"))).status()).isEqualTo(200);
         assertThat(api.patch("alice", unitPath("Old Friends"), Map.of("status", "ARCHIVED")).status()).isEqualTo(200);
+        imports.settle();
         String nikhil = person("98765 43214").path("id").asText();
         assertThat(api.delete("alice", unitPath("Raos") + "/members/" + nikhil).status()).isEqualTo(200);
         imports.settle();
