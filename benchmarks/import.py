@@ -94,13 +94,15 @@ def main():
     start = time.perf_counter()
     run = api.ok("POST", f"/api/v1/workspaces/{ws}/imports?channel=CSV", payload.encode(), content_type="text/csv")
     accepted = time.perf_counter()
+    after = run["position"]
     while True:
-        state = api.ok("GET", f"/api/v1/workspaces/{ws}/imports/{run['id']}")
+        state = api.ok("GET", f"/api/v1/workspaces/{ws}/imports/{run['id']}?after={after}")
         if state["status"] in ("COMPLETED", "FAILED"):
             break
         time.sleep(0.05)
     head = int(psql(args.db, "SELECT max(global_index) FROM domain_event_entry"))
-    api.ok("GET", f"/api/v1/workspaces/{ws}/units?size=1&after={head}")
+    while api.request("GET", f"/api/v1/workspaces/{ws}/units?size=1&after={head}")[0] == 503:
+        pass  # each try waits up to 5 s for the projections to pass the head
     done = time.perf_counter()
     sampler.stop = True
     sampler.join()

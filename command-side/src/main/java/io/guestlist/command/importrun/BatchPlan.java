@@ -42,6 +42,7 @@ final class BatchPlan {
     private final Map<UnitId, NewUnit> newUnits = new LinkedHashMap<>();
     private final Set<PersonId> createdHere = new HashSet<>();
     private final Set<String> seenHere = new HashSet<>();
+    private final Map<PersonId, UnitId> targetsHere = new HashMap<>();
 
     BatchPlan(ImportRun run, WorkspaceSettings workspace, GuestDirectory directory, Repository<Person> people, Repository<GuestUnit> units) {
         this.run = run;
@@ -51,45 +52,109 @@ final class BatchPlan {
         this.units = units;
     }
 
+    /**
+     * New people are placed first, then the rows that change people already known, each group in row
+     * order: a person created by an earlier row is updated by a later one as before, and the events of
+     * the batch come in long runs of one kind.
+     */
     List<RowResult> apply(List<RawRow> rows) {
         List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
         Map<String, PersonId> holders = claimPhones(readings);
+        Map<String, List<RowReading>> groups = groups(readings);
         Map<RowReading, UnitId> targets = new HashMap<>();
         for (RowReading reading : readings) {
             if (reading.validPhone()) {
-                targets.put(reading, targetUnit(reading, readings, holders));
+                targets.put(reading, targetUnit(reading, groups, holders));
             }
         }
         newUnits.forEach((id, unit) -> create(units, () -> GuestUnit.create(id, run.workspaceId(), unit.name(), unit.side()[0], unit.tags())));
+        RowResult[] results = new RowResult[readings.size()];
+        for (int i = 0; i < results.length; i++) {
+            RowReading reading = readings.get(i);
+            if (reading.validPhone() && createdHere.contains(holders.get(reading.e164()))) {
+                results[i] = place(reading, holders.get(reading.e164()), targets.get(reading));
+            }
+        }
+        for (int i = 0; i < results.length; i++) {
+            RowReading reading = readings.get(i);
+            if (results[i] == null) {
+                results[i] = reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading);
+            }
+        }
+        return List.of(results);
+    }
+
+    /**
+     * A dry run: the outcome each row would have, applying nothing. The rows are placed as {@link #apply}
+     * places them, against sketches of the people and units that this batch's earlier rows would have changed.
+     */
+    List<RowResult> classify(List<RawRow> rows) {
+        List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
+        Map<String, PersonId> holders = new HashMap<>(directory.holdersOf(run.workspaceId(),
+                readings.stream().filter(RowReading::validPhone).map(RowReading::e164).toList()));
+        readings.stream().filter(RowReading::validPhone).filter(r -> !holders.containsKey(r.e164())).forEach(r -> {
+            PersonId unknown = PersonId.random();
+            holders.put(r.e164(), unknown);
+            createdHere.add(unknown);
+        });
+        Map<String, List<RowReading>> groups = groups(readings);
+        Map<RowReading, UnitId> targets = new HashMap<>();
+        for (RowReading reading : readings) {
+            if (reading.validPhone()) {
+                targets.put(reading, targetUnit(reading, groups, holders));
+            }
+        }
+        Map<PersonId, PersonSketch> sketches = new HashMap<>();
+        Map<UnitId, UnitSketch> unitSketches = new HashMap<>();
         List<RowResult> results = new ArrayList<>(readings.size());
         for (RowReading reading : readings) {
-            results.add(reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading));
+            results.add(reading.validPhone()
+                    ? wouldPlace(reading, holders.get(reading.e164()), targets.get(reading), sketches, unitSketches)
+                    : unplaced(reading));
         }
         return results;
     }
 
-    /** A dry run: the outcome each row would have, from the committed state, applying nothing. */
-    List<RowResult> classify(List<RawRow> rows) {
-        List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
-        Map<String, PersonId> holders = directory.holdersOf(run.workspaceId(),
-                readings.stream().filter(RowReading::validPhone).map(RowReading::e164).toList());
-        List<RowResult> results = new ArrayList<>(readings.size());
-        for (RowReading reading : readings) {
-            if (!reading.validPhone()) {
-                results.add(unplaced(reading));
-                continue;
-            }
-            noteDuplicate(reading);
-            PersonId holder = holders.get(reading.e164());
-            Outcome outcome = Outcome.CREATED;
-            if (holder != null || !seenHere.add(reading.e164())) {
-                Person person = holder == null ? null : people.load(holder.toString()).invoke(p -> p);
-                outcome = person == null ? Outcome.UNCHANGED : person.isRemoved() ? Outcome.REACTIVATED
-                        : renames(reading, person) ? Outcome.UPDATED : Outcome.UNCHANGED;
-            }
-            results.add(result(reading, outcome, holder, null, null));
+    private static Map<String, List<RowReading>> groups(List<RowReading> readings) {
+        Map<String, List<RowReading>> groups = new HashMap<>();
+        readings.stream().filter(r -> r.validPhone() && r.household() != null)
+                .forEach(r -> groups.computeIfAbsent(r.householdKey(), k -> new ArrayList<>()).add(r));
+        return groups;
+    }
+
+    private record PersonSketch(String name, UnitId unit, boolean removed) {
+    }
+
+    private record UnitSketch(boolean archived, String side, Set<String> addedTags) {
+    }
+
+    private RowResult wouldPlace(RowReading reading, PersonId personId, UnitId target, Map<PersonId, PersonSketch> sketches,
+                                 Map<UnitId, UnitSketch> unitSketches) {
+        noteDuplicate(reading);
+        boolean created = createdHere.remove(personId);
+        PersonSketch person = created ? null : sketches.computeIfAbsent(personId, id -> people.load(id.toString())
+                .invoke(p -> new PersonSketch(p.name(), p.unitId(), p.isRemoved())));
+        boolean renamed = person != null && ImportRows.hasText(reading.row().name()) && !reading.row().name().trim().equals(person.name());
+        sketches.put(personId, new PersonSketch(renamed || created ? reading.nameOrPhone() : person.name(), target, false));
+        if (created) {
+            return result(reading, Outcome.CREATED, null, null, null);
         }
-        return results;
+        boolean unitChanged = false;
+        boolean restored = false;
+        boolean unitCreated = newUnits.containsKey(target);
+        if (!unitCreated) {
+            UnitSketch unit = unitSketches.computeIfAbsent(target, id -> units.load(id.toString())
+                    .invoke(u -> new UnitSketch(u.isArchived(), u.side(), Set.of())));
+            List<String> missing = units.load(target.toString()).invoke(u -> u.missingTags(reading.tags()));
+            Set<String> added = new HashSet<>(unit.addedTags());
+            restored = unit.archived();
+            unitChanged = !added.containsAll(missing) || (reading.side() != null && !reading.side().equals(unit.side()));
+            added.addAll(missing);
+            unitSketches.put(target, new UnitSketch(false, reading.side() != null ? reading.side() : unit.side(), added));
+        }
+        Outcome outcome = person.removed() || restored ? Outcome.REACTIVATED
+                : renamed || !target.equals(person.unit()) || unitChanged ? Outcome.UPDATED : Outcome.UNCHANGED;
+        return result(reading, outcome, personId, unitCreated ? null : target, null);
     }
 
     private Map<String, PersonId> claimPhones(List<RowReading> readings) {
@@ -111,13 +176,22 @@ final class BatchPlan {
         return holders;
     }
 
-    /** SPEC §4.3: the group's unit, else the person's current unit, else a new unit of their own. */
-    private UnitId targetUnit(RowReading reading, List<RowReading> batch, Map<String, PersonId> holders) {
+    /**
+     * SPEC §4.3: the group's unit, else the person's current unit, else a new unit of their own. A person
+     * placed by an earlier row of the batch counts as being in the unit that row chose.
+     */
+    private UnitId targetUnit(RowReading reading, Map<String, List<RowReading>> groups, Map<String, PersonId> holders) {
+        UnitId unit = chooseUnit(reading, groups, holders);
+        targetsHere.put(holders.get(reading.e164()), unit);
+        return unit;
+    }
+
+    private UnitId chooseUnit(RowReading reading, Map<String, List<RowReading>> groups, Map<String, PersonId> holders) {
         String household = reading.household();
         if (household != null) {
-            String key = ImportRows.householdKey(household);
+            String key = reading.householdKey();
             UnitId unit = run.unitOfHousehold(household).or(() -> java.util.Optional.ofNullable(batchHouseholds.get(key)))
-                    .orElseGet(() -> firstMatchedUnit(key, batch, holders));
+                    .orElseGet(() -> firstMatchedUnit(groups.get(key), holders));
             if (unit == null) {
                 unit = newUnit(household);
             }
@@ -126,6 +200,11 @@ final class BatchPlan {
             return unit;
         }
         PersonId holder = holders.get(reading.e164());
+        UnitId earlier = targetsHere.get(holder);
+        if (earlier != null) {
+            contribute(earlier, reading);
+            return earlier;
+        }
         if (!createdHere.contains(holder)) {
             UnitId current = people.load(holder.toString()).invoke(Person::unitId);
             if (current != null) {
@@ -137,15 +216,14 @@ final class BatchPlan {
         return own;
     }
 
-    private UnitId firstMatchedUnit(String key, List<RowReading> batch, Map<String, PersonId> holders) {
-        for (RowReading other : batch) {
-            if (other.validPhone() && other.household() != null && ImportRows.householdKey(other.household()).equals(key)) {
-                PersonId holder = holders.get(other.e164());
-                if (!createdHere.contains(holder)) {
-                    UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
-                    if (unit != null) {
-                        return unit;
-                    }
+    /** The unit of the group's first person already known (SPEC §4.3), among the group's rows in this batch. */
+    private UnitId firstMatchedUnit(List<RowReading> group, Map<String, PersonId> holders) {
+        for (RowReading member : group) {
+            PersonId holder = holders.get(member.e164());
+            if (!createdHere.contains(holder)) {
+                UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
+                if (unit != null) {
+                    return unit;
                 }
             }
         }

@@ -13,7 +13,7 @@ import java.util.Optional;
 import static io.guestlist.command.importrun.ImportRows.hasText;
 
 /** A row as read against the workspace: phone normalized, side checked, warnings noted. */
-record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<String> warnings) {
+record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<String> warnings, String householdKey) {
 
     static final String DUPLICATE_PHONE_IN_RUN = "duplicate_phone_in_run";
     static final String UNKNOWN_SIDE = "unknown_side";
@@ -40,7 +40,8 @@ record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<
         }
         List<String> tags = row.tags() == null ? List.of()
                 : row.tags().stream().filter(ImportRows::hasText).map(String::trim).filter(t -> t.length() <= 100).distinct().toList();
-        return new RowReading(row, phone, side, tags, warnings);
+        String household = hasText(row.household()) ? ImportRows.householdKey(row.household()) : null;
+        return new RowReading(row, phone, side, tags, warnings, household);
     }
 
     boolean validPhone() {

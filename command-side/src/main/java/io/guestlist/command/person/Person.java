@@ -26,6 +26,7 @@ import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
 
@@ -86,10 +87,14 @@ public class Person {
         if (Objects.equals(newPhone, phone)) {
             return;
         }
-        claim(directory, workspaceId, personId, newPhone);
+        ensureFree(directory, workspaceId, personId, newPhone);
+        // Release before claiming: a person holds one claim at a time (uq_cmd_phone_claim_person).
+        // Should a racing command take the new phone meanwhile, the claim fails the command and
+        // its transaction takes the release back.
         if (phone != null && phone.isValid() && (newPhone == null || !phone.e164().equals(newPhone.e164()))) {
             directory.releasePhone(workspaceId, phone.e164(), personId);
         }
+        claim(directory, workspaceId, personId, newPhone);
         apply(new PersonPhoneChangedEvent(personId, workspaceId, newPhone));
     }
 
@@ -183,9 +188,23 @@ public class Person {
             return;
         }
         directory.claimPhone(workspace, phone.e164(), claimant).ifPresent(holder -> {
-            throw new GuestlistException(ErrorCode.PHONE_TAKEN, PHONE_TAKEN,
-                    Map.of("phone", phone.e164(), "personId", holder.toString()));
+            throw phoneTaken(phone, holder);
         });
+    }
+
+    /** Rejects a phone another person holds, before anything is released. */
+    private static void ensureFree(GuestDirectory directory, WorkspaceId workspace, PersonId claimant, Phone phone) {
+        if (phone == null || !phone.isValid()) {
+            return;
+        }
+        PersonId holder = directory.holdersOf(workspace, List.of(phone.e164())).get(phone.e164());
+        if (holder != null && !holder.equals(claimant)) {
+            throw phoneTaken(phone, holder);
+        }
+    }
+
+    private static GuestlistException phoneTaken(Phone phone, PersonId holder) {
+        return new GuestlistException(ErrorCode.PHONE_TAKEN, PHONE_TAKEN, Map.of("phone", phone.e164(), "personId", holder.toString()));
     }
 
     static String validName(String name) {

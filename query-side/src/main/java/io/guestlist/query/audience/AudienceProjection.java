@@ -1,6 +1,8 @@
 package io.guestlist.query.audience;
 
+import io.guestlist.query.support.Projections;
 import io.guestlist.kernel.guestunit.UnitArchivedEvent;
+import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
 import io.guestlist.kernel.guestunit.UnitCreatedEvent;
 import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
@@ -40,7 +42,7 @@ import java.util.UUID;
 @ProcessingGroup(AudienceProjection.GROUP)
 class AudienceProjection {
 
-    static final String GROUP = "guest-list";
+    static final String GROUP = Projections.GUEST_LIST;
 
     private final JdbcTemplate jdbc;
     private final AudienceBindings bindings;
@@ -133,6 +135,12 @@ class AudienceProjection {
 
     @EventHandler
     void on(UnitArchivedEvent e) {
+        bindings.unitChanged(SqlBatch.current(jdbc), e.unitId().value());
+    }
+
+    @EventHandler
+    void on(UnitDiscardedEvent e) {
+        SqlBatch.current(jdbc).add("DELETE FROM audience_overrides WHERE unit_id = ?", e.unitId().value());
         bindings.unitChanged(SqlBatch.current(jdbc), e.unitId().value());
     }
 

@@ -6,6 +6,7 @@ import io.guestlist.query.audience.AudienceViews.AudiencePage;
 import io.guestlist.query.audience.AudienceViews.OccasionDetail;
 import io.guestlist.query.audience.AudienceViews.OccasionSummary;
 import io.guestlist.query.support.Page;
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
@@ -45,7 +46,7 @@ class AudienceQueryController {
     Page<OccasionSummary> occasions(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
                                     Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return queries.occasions(workspaceId, Page.page(page), Page.size(size));
     }
@@ -53,7 +54,7 @@ class AudienceQueryController {
     @GetMapping("/{eventId}")
     OccasionDetail occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestParam(required = false) Long after,
                             Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return queries.occasion(workspaceId, eventId).orElseThrow(() -> GuestlistException.notFound("Event"));
     }
@@ -67,7 +68,10 @@ class AudienceQueryController {
                           @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Integer page,
                           @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
                           @RequestParam(required = false) String asOf, Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
+        if (asOf != null) {
+            readYourWrites.await(after, Projections.AUDIT);
+        }
         access.ensureMember(workspaceId, caller);
         if (asOf != null) {
             return audienceAsOf.audience(workspaceId, eventId, AsOf.parse(asOf), inviteable, Page.page(page), Page.size(size));
@@ -80,7 +84,7 @@ class AudienceQueryController {
     void audienceCsv(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                      @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Long after,
                      Principal caller, HttpServletResponse response) throws IOException {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         queries.ensureOccasion(workspaceId, eventId);
         response.setContentType("text/csv");

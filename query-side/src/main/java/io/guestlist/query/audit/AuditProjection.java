@@ -1,6 +1,7 @@
 package io.guestlist.query.audit;
 
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.DomainEventMessage;
@@ -26,7 +27,7 @@ import java.util.UUID;
 @ProcessingGroup(AuditProjection.GROUP)
 public class AuditProjection {
 
-    public static final String GROUP = "audit";
+    public static final String GROUP = Projections.AUDIT;
     public static final String TABLE = "audit_log";
 
     private static final String INSERT = """

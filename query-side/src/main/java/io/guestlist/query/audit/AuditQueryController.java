@@ -4,6 +4,7 @@ import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.query.audit.AuditViews.AuditItem;
 import io.guestlist.query.audit.AuditViews.HistoryItem;
 import io.guestlist.query.support.Page;
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -39,7 +40,7 @@ class AuditQueryController {
     Page<HistoryItem> history(@PathVariable UUID workspaceId, @PathVariable String kind, @PathVariable UUID id,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) Long after, Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return history.history(workspaceId, kind, id, Page.page(page), Page.size(size));
     }
@@ -51,7 +52,7 @@ class AuditQueryController {
                           @RequestParam(required = false) String to, @RequestParam(required = false) UUID importRunId,
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                           @RequestParam(required = false) Long after, Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GOVERNANCE, Projections.AUDIT);
         access.ensureMember(workspaceId, caller);
         var filter = new AuditQueries.AuditFilter(aggregateId, memberId, instant("from", from), instant("to", to), importRunId);
         return audit.feed(workspaceId, filter, Page.page(page), Page.size(size));

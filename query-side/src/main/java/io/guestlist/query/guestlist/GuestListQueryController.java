@@ -8,6 +8,7 @@ import io.guestlist.query.guestlist.GuestListViews.PersonView;
 import io.guestlist.query.guestlist.GuestListViews.UnitDetail;
 import io.guestlist.query.guestlist.GuestListViews.UnitSummary;
 import io.guestlist.query.support.Page;
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import org.springframework.web.bind.annotation.GetMapping;
@@ -43,7 +44,7 @@ class GuestListQueryController {
                             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
                             @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
                             Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         if (status != null && !status.equals("ACTIVE") && !status.equals("ARCHIVED")) {
             throw GuestlistException.invalid("status must be ACTIVE or ARCHIVED.");
@@ -54,7 +55,10 @@ class GuestListQueryController {
     @GetMapping("/units/{unitId}")
     UnitDetail unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
                     @RequestParam(required = false) String asOf, Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
+        if (asOf != null) {
+            readYourWrites.await(after, Projections.AUDIT);
+        }
         access.ensureMember(workspaceId, caller);
         if (asOf != null) {
             return asOfReader.unit(workspaceId, unitId, AsOf.parse(asOf)).map(UnitAsOfView::detail)
@@ -66,7 +70,7 @@ class GuestListQueryController {
     @GetMapping("/people/{personId}")
     PersonView person(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestParam(required = false) Long after,
                       Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return queries.person(workspaceId, personId).orElseThrow(() -> GuestlistException.notFound("Person"));
     }
@@ -76,7 +80,7 @@ class GuestListQueryController {
     Page<PersonView> peopleByPhone(@PathVariable UUID workspaceId, @RequestParam String phone,
                                    @RequestParam(required = false) String country, @RequestParam(required = false) Long after,
                                    Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         String region = queries.defaultRegion(workspaceId);
         String e164 = PhoneNormalizer.parse(phone, country, region).map(p -> p.e164()).orElse(null);

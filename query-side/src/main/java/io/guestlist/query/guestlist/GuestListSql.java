@@ -1,11 +1,15 @@
 package io.guestlist.query.guestlist;
 
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.SqlBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
@@ -18,7 +22,7 @@ import java.util.function.Consumer;
 @Component
 class GuestListSql {
 
-    static final String GROUP = "guest-list";
+    static final String GROUP = Projections.GUEST_LIST;
 
     /** First clear the targets, so a target passing from one unit to another never exists twice mid-statement. */
     private static final String CLEAR_TARGETS = "UPDATE guest_units SET invite_target = NULL WHERE unit_id = ANY(?::uuid[])";
@@ -40,9 +44,15 @@ class GuestListSql {
                     LIMIT 1) pick ON TRUE
              WHERE u.unit_id = d.unit_id""";
 
+    /** What changed in a batch: a unit, or a person whose unit (as it stands when the batch ends) must be derived again. */
+    private record ChangedUnit(String unitId) {
+    }
+
+    private record ChangedPerson(String personId) {
+    }
+
     private final JdbcTemplate jdbc;
-    private final Consumer<Set<Object>> deriveTargets = this::deriveTargets;
-    private final Consumer<Set<Object>> derivePersonTargets = this::derivePersonTargets;
+    private final Consumer<Set<Object>> derive = this::derive;
 
     GuestListSql(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
@@ -50,21 +60,32 @@ class GuestListSql {
 
     /** Recomputes the unit's derived columns once, at the end of the current batch. */
     void unitChanged(SqlBatch batch, UUID unit) {
-        batch.markDirty(deriveTargets, unit.toString());
+        batch.markDirty(derive, new ChangedUnit(unit.toString()));
     }
 
     /** Recomputes, at the end of the batch, the unit the person is in then. */
     void unitsOfPersonChanged(SqlBatch batch, UUID person) {
-        batch.markDirty(derivePersonTargets, person.toString());
+        batch.markDirty(derive, new ChangedPerson(person.toString()));
     }
 
-    private void derivePersonTargets(Set<Object> people) {
-        deriveTargets(Set.copyOf(jdbc.queryForList(
-                "SELECT unit_id::text FROM people WHERE person_id = ANY(?::uuid[]) AND unit_id IS NOT NULL",
-                String.class, (Object) people.toArray(String[]::new))));
-    }
-
-    private void deriveTargets(Set<? extends Object> units) {
+    /**
+     * Every unit changed in the batch is cleared and derived in one pass: a target that passed
+     * from one unit to another within the batch is cleared from the first before the second takes it.
+     */
+    private void derive(Set<Object> changes) {
+        Set<String> units = new LinkedHashSet<>();
+        List<String> people = new ArrayList<>();
+        for (Object change : changes) {
+            if (change instanceof ChangedUnit unit) {
+                units.add(unit.unitId());
+            } else if (change instanceof ChangedPerson person) {
+                people.add(person.personId());
+            }
+        }
+        if (!people.isEmpty()) {
+            units.addAll(jdbc.queryForList("SELECT unit_id::text FROM people WHERE person_id = ANY(?::uuid[]) AND unit_id IS NOT NULL",
+                    String.class, (Object) people.toArray(String[]::new)));
+        }
         String[] ids = units.toArray(String[]::new);
         jdbc.update(CLEAR_TARGETS, (Object) ids);
         jdbc.update(DERIVE_TARGETS, (Object) ids);

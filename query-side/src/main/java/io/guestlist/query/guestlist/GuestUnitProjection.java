@@ -3,6 +3,7 @@ package io.guestlist.query.guestlist;
 import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
 import io.guestlist.kernel.guestunit.UnitArchivedEvent;
 import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
 import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
 import io.guestlist.kernel.guestunit.UnitSideSetEvent;
@@ -85,23 +86,42 @@ class GuestUnitProjection {
         SqlBatch.current(jdbc).add("""
                         WITH tag AS (
                             INSERT INTO tags (workspace_id, name) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING
+                        ), unit_tag AS (
+                            INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING
                         )
-                        INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING""",
-                e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value());
-        touch(null, null, e.unitId().value(), at, by);
+                        UPDATE guest_units SET updated_at = ?, updated_by = ? WHERE unit_id = ?""",
+                e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value(),
+                ts(at), by, e.unitId().value());
     }
 
     @EventHandler
     void on(UnitTagsRemovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
-        SqlBatch.current(jdbc).add("DELETE FROM unit_tags WHERE unit_id = ? AND tag = ANY(?::text[])",
-                e.unitId().value(), tags(e.tags()));
+        SqlBatch batch = SqlBatch.current(jdbc);
+        batch.add("DELETE FROM unit_tags WHERE unit_id = ? AND tag = ANY(?::text[])", e.unitId().value(), tags(e.tags()));
+        forgetUnusedTags(batch, e.workspaceId().value());
         touch(null, null, e.unitId().value(), at, by);
+    }
+
+    /** An undone import's unit is gone from the read model, as it was before the import; its events stay. */
+    @EventHandler
+    void on(UnitDiscardedEvent e) {
+        SqlBatch batch = SqlBatch.current(jdbc);
+        batch.add("DELETE FROM unit_tags WHERE unit_id = ?", e.unitId().value());
+        batch.add("DELETE FROM guest_units WHERE unit_id = ?", e.unitId().value());
+        forgetUnusedTags(batch, e.workspaceId().value());
     }
 
     @EventHandler
     void on(PrimaryContactChosenEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
         touch("chosen_contact_id = ?", e.personId().value(), e.unitId().value(), at, by);
         sql.unitChanged(SqlBatch.current(jdbc), e.unitId().value());
+    }
+
+    /** The tags table lists the tags in use: one no unit carries any more leaves it. */
+    private static void forgetUnusedTags(SqlBatch batch, UUID workspace) {
+        batch.add("""
+                DELETE FROM tags t WHERE t.workspace_id = ?
+                   AND NOT EXISTS (SELECT 1 FROM unit_tags u WHERE u.workspace_id = t.workspace_id AND u.tag = t.name)""", workspace);
     }
 
     /** Sets one column (or none) and the unit's updated_at/by. */

@@ -2,6 +2,7 @@ package io.guestlist.query.guestlist;
 
 import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
@@ -31,12 +32,28 @@ import static io.guestlist.query.guestlist.GuestListSql.ts;
 @ProcessingGroup(GuestListSql.GROUP)
 class PeopleProjection {
 
-    private static final String END_MEMBERSHIP = """
-            UPDATE memberships SET until = ?, ended_by = ?
-             WHERE person_id = ? AND until IS NULL AND since_position < ?""";
-    private static final String BEGIN_MEMBERSHIP = """
-            INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
-            VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""";
+    /**
+     * Ends the person's open membership, then (reading the count forces that order, so the
+     * one-open-membership index never sees two) begins one in the new unit and points the person
+     * at it: one statement, so a batch of moves is one round trip.
+     */
+    private static final String MOVE = """
+            WITH ended AS (
+                UPDATE memberships SET until = ?, ended_by = ?
+                 WHERE person_id = ? AND until IS NULL AND since_position < ?
+                RETURNING person_id
+            ), began AS (
+                INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
+                SELECT ?, ?, ?, ?, ?, ? FROM (SELECT count(*) FROM ended) AS done
+                ON CONFLICT DO NOTHING
+            )
+            UPDATE people SET status = 'ACTIVE', unit_id = ?, updated_at = ?, updated_by = ? WHERE person_id = ?""";
+    private static final String REMOVE = """
+            WITH ended AS (
+                UPDATE memberships SET until = ?, ended_by = ?
+                 WHERE person_id = ? AND until IS NULL AND since_position < ?
+            )
+            UPDATE people SET status = 'REMOVED', unit_id = NULL, updated_at = ?, updated_by = ? WHERE person_id = ?""";
 
     private final JdbcTemplate jdbc;
     private final GuestListSql sql;
@@ -100,9 +117,7 @@ class PeopleProjection {
     @EventHandler
     void on(PersonMovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
-        batch.add(BEGIN_MEMBERSHIP, e.personId().value(), position(token), e.toUnitId().value(), e.workspaceId().value(), ts(at), by);
-        setUnit(batch, e.personId().value(), "ACTIVE", e.toUnitId().value(), at, by);
+        move(batch, e.personId().value(), e.toUnitId().value(), e.workspaceId().value(), at, by, token);
         sql.unitChanged(batch, e.fromUnitId().value());
         sql.unitChanged(batch, e.toUnitId().value());
     }
@@ -110,23 +125,32 @@ class PeopleProjection {
     @EventHandler
     void on(PersonRemovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
-        setUnit(batch, e.personId().value(), "REMOVED", null, at, by);
+        batch.add(REMOVE, ts(at), by, e.personId().value(), position(token), ts(at), by, e.personId().value());
         sql.unitChanged(batch, e.fromUnitId().value());
+    }
+
+    /** An undone import's new guest leaves the read model as it was before the import; the events keep the history. */
+    @EventHandler
+    void on(PersonDeletedEvent e) {
+        SqlBatch batch = SqlBatch.current(jdbc);
+        batch.add("DELETE FROM memberships WHERE person_id = ?", e.personId().value());
+        batch.add("DELETE FROM identities WHERE person_id = ?", e.personId().value());
+        batch.add("DELETE FROM people WHERE person_id = ?", e.personId().value());
+        if (e.fromUnitId() != null) {
+            sql.unitChanged(batch, e.fromUnitId().value());
+        }
     }
 
     @EventHandler
     void on(PersonReactivatedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(END_MEMBERSHIP, ts(at), by, e.personId().value(), position(token));
-        batch.add(BEGIN_MEMBERSHIP, e.personId().value(), position(token), e.unitId().value(), e.workspaceId().value(), ts(at), by);
-        setUnit(batch, e.personId().value(), "ACTIVE", e.unitId().value(), at, by);
+        move(batch, e.personId().value(), e.unitId().value(), e.workspaceId().value(), at, by, token);
         sql.unitChanged(batch, e.unitId().value());
     }
 
-    private static void setUnit(SqlBatch batch, UUID person, String status, UUID unit, Instant at, String by) {
-        batch.add("UPDATE people SET status = ?, unit_id = ?, updated_at = ?, updated_by = ? WHERE person_id = ?",
-                status, unit, ts(at), by, person);
+    private static void move(SqlBatch batch, UUID person, UUID unit, UUID workspace, Instant at, String by, TrackingToken token) {
+        long position = position(token);
+        batch.add(MOVE, ts(at), by, person, position, person, position, unit, workspace, ts(at), by, unit, ts(at), by, person);
     }
 
     private static long position(TrackingToken token) {

@@ -1,5 +1,6 @@
 package io.guestlist.query.importrun;
 
+import io.guestlist.query.support.Projections;
 import io.guestlist.kernel.importrun.ImportCompletedEvent;
 import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
@@ -30,7 +31,7 @@ import java.util.UUID;
 @ProcessingGroup(ImportRunProjection.GROUP)
 class ImportRunProjection {
 
-    static final String GROUP = "imports";
+    static final String GROUP = Projections.IMPORTS;
     private static final JsonMapper JSON = JsonMapper.builder().build();
 
     private static final String RECORD_ROWS = """

@@ -3,6 +3,7 @@ package io.guestlist.query.importrun;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.query.support.Page;
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,7 +58,7 @@ class ImportRunQueryController {
     @GetMapping
     Page<RunView> runs(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after, java.security.Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.IMPORTS, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         int p = Page.page(page);
         int s = Page.size(size);
@@ -70,7 +71,7 @@ class ImportRunQueryController {
     @GetMapping("/{runId}")
     RunView run(@PathVariable UUID workspaceId, @PathVariable UUID runId, @RequestParam(required = false) Long after,
                 java.security.Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.IMPORTS, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE workspace_id = ? AND run_id = ?")
                 .params(workspaceId, runId).query((rs, n) -> run(rs)).optional()

@@ -1,5 +1,6 @@
 package io.guestlist.query.workspace;
 
+import io.guestlist.query.support.Projections;
 import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.workspace.MemberAddedEvent;
 import io.guestlist.kernel.workspace.MemberRemovedEvent;
@@ -21,7 +22,7 @@ import java.time.Instant;
 @ProcessingGroup(GovernanceProjection.GROUP)
 class GovernanceProjection {
 
-    static final String GROUP = "governance";
+    static final String GROUP = Projections.GOVERNANCE;
 
     private final JdbcTemplate jdbc;
 

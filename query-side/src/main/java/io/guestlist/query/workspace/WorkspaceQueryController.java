@@ -1,5 +1,6 @@
 package io.guestlist.query.workspace;
 
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -38,7 +39,7 @@ class WorkspaceQueryController {
 
     @GetMapping
     WorkspaceView get(@PathVariable UUID workspaceId, @RequestParam(required = false) Long after, Principal caller) {
-        readYourWrites.await(after);
+        readYourWrites.await(after, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller);
         List<String> sides = jdbc.sql("SELECT name FROM sides WHERE workspace_id = ? ORDER BY position")
                 .param(workspaceId).query(String.class).list();

@@ -10,14 +10,18 @@ import com.nimbusds.jwt.JWTClaimsSet;
 import com.nimbusds.jwt.SignedJWT;
 import io.guestlist.service.security.SecurityConfig;
 
+import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.Date;
+import java.util.Map;
+import java.util.UUID;
 
 /** A small HTTP client for API tests: JSON in, {@link Response} out, as a given user. */
 public final class Api {
@@ -27,7 +31,7 @@ public final class Api {
 
     private final int port;
 
-    Api(int port) {
+    public Api(int port) {
         this.port = port;
     }
 
@@ -77,8 +81,17 @@ public final class Api {
         return send(user, "DELETE", path, null);
     }
 
+    /** Sends as the user with extra request headers (e.g. {@code X-Request-Id}). */
+    public Response send(String user, String method, String path, Object body, Map<String, String> headers) {
+        return exchange("Bearer " + tokenFor(user), method, path, body, headers);
+    }
+
     /** Sends with a raw Authorization header value (or none, when null). */
     public Response sendAuthorized(String authorization, String method, String path, Object body) {
+        return exchange(authorization, method, path, body, Map.of());
+    }
+
+    private Response exchange(String authorization, String method, String path, Object body, Map<String, String> headers) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
                     .timeout(Duration.ofSeconds(30))
@@ -88,7 +101,47 @@ public final class Api {
             if (authorization != null) {
                 request.header("Authorization", authorization);
             }
+            headers.forEach(request::header);
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            JsonNode json = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
+            return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+                    response.headers().firstValue("Location").orElse(null), json);
+        } catch (IOException e) {
+            throw new IllegalStateException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** POSTs raw bytes with a content type and extra headers (e.g. {@code Idempotency-Key}). */
+    public Response postBytes(String user, String path, String contentType, byte[] body, Map<String, String> headers) {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create("http://localhost:" + port + path))
+                .timeout(Duration.ofSeconds(120))
+                .POST(HttpRequest.BodyPublishers.ofByteArray(body))
+                .expectContinue(body.length > 1024 * 1024)
+                .header("Authorization", "Bearer " + tokenFor(user));
+        if (contentType != null) {
+            request.header("Content-Type", contentType);
+        }
+        headers.forEach(request::header);
+        return exchange(request.build());
+    }
+
+    /** POSTs one file as the multipart field {@code file}. */
+    public Response postFile(String user, String path, String fileName, String contentType, byte[] file) {
+        String boundary = "----guestlist" + UUID.randomUUID();
+        ByteArrayOutputStream body = new ByteArrayOutputStream();
+        body.writeBytes(("--" + boundary + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\"" + fileName
+                + "\"\r\nContent-Type: " + contentType + "\r\n\r\n").getBytes(StandardCharsets.UTF_8));
+        body.writeBytes(file);
+        body.writeBytes(("\r\n--" + boundary + "--\r\n").getBytes(StandardCharsets.UTF_8));
+        return postBytes(user, path, "multipart/form-data; boundary=" + boundary, body.toByteArray(), Map.of());
+    }
+
+    private Response exchange(HttpRequest request) {
+        try {
+            HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
                     response.headers().firstValue("Location").orElse(null), json);

@@ -1,0 +1,111 @@
+package io.guestlist.service.imports;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import io.guestlist.service.support.Api;
+
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.function.LongSupplier;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.fail;
+
+/** Import steps over the API: submit a payload, wait for its run to finish and the read model to catch up, read its rows. */
+final class Imports {
+
+    private final Api api;
+    private final String user;
+    private final String workspace;
+    private final LongSupplier lastEventPosition;
+
+    Imports(Api api, String user, String workspace, LongSupplier lastEventPosition) {
+        this.api = api;
+        this.user = user;
+        this.workspace = workspace;
+        this.lastEventPosition = lastEventPosition;
+    }
+
+    String path() {
+        return "/api/v1/workspaces/" + workspace + "/imports";
+    }
+
+    Api.Response submit(String channel, String query, String contentType, byte[] payload, String idempotencyKey) {
+        Map<String, String> headers = new HashMap<>();
+        if (idempotencyKey != null) {
+            headers.put("Idempotency-Key", idempotencyKey);
+        }
+        return api.postBytes(user, path() + "?channel=" + channel + query, contentType, payload, headers);
+    }
+
+    Api.Response submitCsv(String csv) {
+        return submit("CSV", "", "text/csv", csv.getBytes(StandardCharsets.UTF_8), null);
+    }
+
+    /** Submits, expects 202, waits for COMPLETED and for the read model; the finished run. */
+    JsonNode importCsv(String csv, String query) {
+        Api.Response submitted = submit("CSV", query, "text/csv", csv.getBytes(StandardCharsets.UTF_8), null);
+        assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
+        JsonNode run = awaitFinished(submitted.id(), Duration.ofSeconds(60));
+        assertThat(run.path("status").asText()).as(run.toString()).isEqualTo("COMPLETED");
+        return run;
+    }
+
+    JsonNode run(String runId) {
+        Api.Response run = api.get(user, path() + "/" + runId);
+        assertThat(run.status()).as(run.body().toString()).isEqualTo(200);
+        return run.body();
+    }
+
+    /** Polls the run until COMPLETED or FAILED (fails the test when it is still going after {@code bound}), then waits for the read model. */
+    JsonNode awaitFinished(String runId, Duration bound) {
+        long deadline = System.nanoTime() + bound.toNanos();
+        while (System.nanoTime() < deadline) {
+            Api.Response run = api.get(user, path() + "/" + runId);
+            String status = run.body().path("status").asText();
+            if (run.status() == 200 && (status.equals("COMPLETED") || status.equals("FAILED"))) {
+                settle();
+                return run(runId);
+            }
+            sleep(50);
+        }
+        return fail("run " + runId + " still not finished after " + bound + ": " + api.get(user, path() + "/" + runId).body());
+    }
+
+    /** Waits until every projection has handled every event stored so far. */
+    void settle() {
+        long position = lastEventPosition.getAsLong();
+        for (int attempt = 0; attempt < 20; attempt++) {
+            Api.Response units = api.get(user, "/api/v1/workspaces/" + workspace + "/units?size=1&after=" + position);
+            if (units.status() == 200) {
+                return;
+            }
+            sleep(50);
+        }
+        fail("the read model did not reach position " + position);
+    }
+
+    /** Every row of the run, in row order. */
+    List<JsonNode> rows(String runId) {
+        List<JsonNode> rows = new ArrayList<>();
+        for (int page = 0; ; page++) {
+            JsonNode body = api.get(user, path() + "/" + runId + "/rows?size=500&page=" + page).body();
+            body.path("items").forEach(rows::add);
+            if (body.path("items").size() < 500) {
+                return rows;
+            }
+        }
+    }
+
+    static void sleep(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,95 @@
+package io.guestlist.service.replay;
+
+import io.guestlist.query.support.ReadYourWrites;
+import io.guestlist.service.support.ServiceTest;
+import io.guestlist.service.support.WeddingHistory;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** SPEC §2.7: resetting every projection and replaying the event store rebuilds the read model row for row. */
+class ReplayTest extends ServiceTest {
+
+    /** Every read table and its primary key. */
+    private static final Map<String, String> READ_TABLES = new LinkedHashMap<>();
+
+    static {
+        READ_TABLES.put("workspaces", "workspace_id");
+        READ_TABLES.put("workspace_members", "workspace_id, user_id");
+        READ_TABLES.put("sides", "workspace_id, name");
+        READ_TABLES.put("guest_units", "unit_id");
+        READ_TABLES.put("tags", "workspace_id, name");
+        READ_TABLES.put("unit_tags", "unit_id, tag");
+        READ_TABLES.put("people", "person_id");
+        READ_TABLES.put("identities", "workspace_id, phone_e164");
+        READ_TABLES.put("memberships", "person_id, since_position");
+    }
+
+    @DynamicPropertySource
+    static void database(DynamicPropertyRegistry registry) {
+        useDatabaseOf(ReplayTest.class, registry);
+    }
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    private EventProcessingConfiguration processing;
+    @Autowired
+    private ReadYourWrites readYourWrites;
+
+    @Test
+    void resetAndReplayOfEveryProcessor_rebuildsTheReadModelRowForRow() {
+        new WeddingHistory(api(), "alice").write();
+        new WeddingHistory(api(), "bob").write();
+        awaitCaughtUp();
+        Map<String, List<Map<String, Object>>> live = dump();
+        assertThat(live).allSatisfy((table, rows) -> assertThat(rows).as(table).isNotEmpty());
+        assertThat(live.get("memberships")).anySatisfy(m -> assertThat(m.get("until")).isNotNull());
+        assertThat(live.get("guest_units")).anySatisfy(u -> assertThat(u).containsEntry("inviteable", true))
+                .anySatisfy(u -> assertThat(u).containsEntry("status", "ARCHIVED"));
+
+        List<StreamingEventProcessor> processors = processing.eventProcessors().values().stream()
+                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
+        assertThat(processors).isNotEmpty();
+        processors.forEach(StreamingEventProcessor::shutDown);
+        processors.forEach(StreamingEventProcessor::resetTokens);
+        assertThat(dump()).as("the reset handlers emptied every read table")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
+        processors.forEach(StreamingEventProcessor::start);
+        awaitCaughtUp();
+
+        Map<String, List<Map<String, Object>>> replayed = dump();
+        READ_TABLES.keySet().forEach(table -> assertThat(replayed.get(table)).as(table).isEqualTo(live.get(table)));
+    }
+
+    private void awaitCaughtUp() {
+        long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
+        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        while (!readYourWrites.caughtUp(head)) {
+            assertThat(System.nanoTime()).as("caught up with position " + head + " in time").isLessThan(deadline);
+            try {
+                Thread.sleep(20);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+    }
+
+    private Map<String, List<Map<String, Object>>> dump() {
+        Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
+        READ_TABLES.forEach((table, key) -> rows.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key)));
+        return rows;
+    }
+}
