@@ -1,6 +1,7 @@
 package io.guestlist.query.audit;
 
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.query.support.EventPosition;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -8,7 +9,6 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
-import org.axonframework.eventhandling.TrackingToken;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -19,8 +19,8 @@ import java.util.Optional;
 import java.util.UUID;
 
 /**
- * The audit feed: one row per domain event of any type, keyed by its global position, so the same
- * event twice changes nothing. Its own processing group, so the feed never holds back (or is held
+ * The audit feed: one row per domain event of any type, keyed by its global position (looked up by
+ * {@link EventPosition}, never taken from the token), so the same event twice changes nothing. Its own processing group, so the feed never holds back (or is held
  * back by) the guest list. Events that name no workspace (none today) are not audited.
  */
 @Component
@@ -33,7 +33,7 @@ public class AuditProjection {
     private static final String INSERT = """
             INSERT INTO audit_log (position, workspace_id, aggregate_id, aggregate_type, sequence, type, time,
                                    member_id, correlation_id, unit_ids, data)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (position) DO NOTHING""";
+            VALUES (%s, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (position) DO NOTHING""".formatted(EventPosition.OF_EVENT);
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -50,13 +50,12 @@ public class AuditProjection {
     }
 
     @EventHandler
-    void on(Object payload, EventMessage<?> event, TrackingToken token) {
+    void on(Object payload, EventMessage<?> event) {
         Optional<UUID> workspace = EventData.workspaceOf(payload);
         if (workspace.isEmpty() || !(event instanceof DomainEventMessage<?> domain)) {
             return;
         }
-        long position = token.position().orElseThrow(() -> new IllegalStateException("an event without a global position"));
-        SqlBatch.current(jdbc).add(INSERT, position, workspace.get(), UUID.fromString(domain.getAggregateIdentifier()),
+        SqlBatch.current(jdbc).add(INSERT, event.getIdentifier(), workspace.get(), UUID.fromString(domain.getAggregateIdentifier()),
                 domain.getType(), domain.getSequenceNumber(), EventData.type(domain.getPayloadType()),
                 Timestamp.from(domain.getTimestamp()), text(domain.getMetaData().get(Attribution.MEMBER_ID)),
                 text(domain.getMetaData().get(Attribution.CORRELATION_ID)),
