@@ -54,8 +54,8 @@ def build(api, db, units, people):
     ws = api.ok("POST", "/api/v1/workspaces", {"name": "Audience benchmark", "defaultRegion": "IN"})["id"]
     base = f"/api/v1/workspaces/{ws}"
     started = time.perf_counter()
-    run = api.ok("POST", f"{base}/imports?channel=CSV", guests_csv(units, people).encode(), content_type="text/csv")["id"]
-    while api.ok("GET", f"{base}/imports/{run}")["status"] not in ("COMPLETED", "FAILED"):
+    run = api.ok("POST", f"{base}/imports?channel=CSV", guests_csv(units, people).encode(), content_type="text/csv")
+    while api.ok("GET", f"{base}/imports/{run['id']}?after={run['position']}")["status"] not in ("COMPLETED", "FAILED"):
         time.sleep(0.2)
     unit_ids = []
     page = 0

@@ -9,12 +9,13 @@ import io.guestlist.kernel.person.PersonReactivatedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
 import io.guestlist.kernel.person.PersonRenamedEvent;
 import io.guestlist.kernel.phone.Phone;
+import io.guestlist.query.support.EventPosition;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.eventhandling.Timestamp;
-import org.axonframework.eventhandling.TrackingToken;
+import org.axonframework.messaging.annotation.MessageIdentifier;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -40,20 +41,20 @@ class PeopleProjection {
     private static final String MOVE = """
             WITH ended AS (
                 UPDATE memberships SET until = ?, ended_by = ?
-                 WHERE person_id = ? AND until IS NULL AND since_position < ?
+                 WHERE person_id = ? AND until IS NULL AND since_position < %1$s
                 RETURNING person_id
             ), began AS (
                 INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
-                SELECT ?, ?, ?, ?, ?, ? FROM (SELECT count(*) FROM ended) AS done
+                SELECT ?, %1$s, ?, ?, ?, ? FROM (SELECT count(*) FROM ended) AS done
                 ON CONFLICT DO NOTHING
             )
-            UPDATE people SET status = 'ACTIVE', unit_id = ?, updated_at = ?, updated_by = ? WHERE person_id = ?""";
+            UPDATE people SET status = 'ACTIVE', unit_id = ?, updated_at = ?, updated_by = ? WHERE person_id = ?""".formatted(EventPosition.OF_EVENT);
     private static final String REMOVE = """
             WITH ended AS (
                 UPDATE memberships SET until = ?, ended_by = ?
-                 WHERE person_id = ? AND until IS NULL AND since_position < ?
+                 WHERE person_id = ? AND until IS NULL AND since_position < %s
             )
-            UPDATE people SET status = 'REMOVED', unit_id = NULL, updated_at = ?, updated_by = ? WHERE person_id = ?""";
+            UPDATE people SET status = 'REMOVED', unit_id = NULL, updated_at = ?, updated_by = ? WHERE person_id = ?""".formatted(EventPosition.OF_EVENT);
 
     private final JdbcTemplate jdbc;
     private final GuestListSql sql;
@@ -70,7 +71,7 @@ class PeopleProjection {
     }
 
     @EventHandler
-    void on(PersonAddedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
+    void on(PersonAddedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, @MessageIdentifier String eventId) {
         Phone phone = e.phone();
         SqlBatch batch = SqlBatch.current(jdbc);
         batch.add("""
@@ -83,11 +84,11 @@ class PeopleProjection {
                             SELECT ?, ?::varchar, ?, ?, ? WHERE ?::varchar IS NOT NULL ON CONFLICT DO NOTHING
                         )
                         INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?) ON CONFLICT DO NOTHING""",
+                        VALUES (?, %s, ?, ?, ?, ?) ON CONFLICT DO NOTHING""".formatted(EventPosition.OF_EVENT),
                 e.personId().value(), e.workspaceId().value(), e.name(), e164(phone), raw(phone), reason(phone), phone != null && phone.mobile(),
                 e.unitId().value(), ts(at), by, ts(at), by,
                 e.workspaceId().value(), e164(phone), e.personId().value(), ts(at), by, e164(phone),
-                e.personId().value(), position(token), e.unitId().value(), e.workspaceId().value(), ts(at), by);
+                e.personId().value(), eventId, e.unitId().value(), e.workspaceId().value(), ts(at), by);
         sql.unitChanged(batch, e.unitId().value());
     }
 
@@ -115,17 +116,17 @@ class PeopleProjection {
     }
 
     @EventHandler
-    void on(PersonMovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
+    void on(PersonMovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, @MessageIdentifier String eventId) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        move(batch, e.personId().value(), e.toUnitId().value(), e.workspaceId().value(), at, by, token);
+        move(batch, e.personId().value(), e.toUnitId().value(), e.workspaceId().value(), at, by, eventId);
         sql.unitChanged(batch, e.fromUnitId().value());
         sql.unitChanged(batch, e.toUnitId().value());
     }
 
     @EventHandler
-    void on(PersonRemovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
+    void on(PersonRemovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, @MessageIdentifier String eventId) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add(REMOVE, ts(at), by, e.personId().value(), position(token), ts(at), by, e.personId().value());
+        batch.add(REMOVE, ts(at), by, e.personId().value(), eventId, ts(at), by, e.personId().value());
         sql.unitChanged(batch, e.fromUnitId().value());
     }
 
@@ -142,19 +143,14 @@ class PeopleProjection {
     }
 
     @EventHandler
-    void on(PersonReactivatedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, TrackingToken token) {
+    void on(PersonReactivatedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, @MessageIdentifier String eventId) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        move(batch, e.personId().value(), e.unitId().value(), e.workspaceId().value(), at, by, token);
+        move(batch, e.personId().value(), e.unitId().value(), e.workspaceId().value(), at, by, eventId);
         sql.unitChanged(batch, e.unitId().value());
     }
 
-    private static void move(SqlBatch batch, UUID person, UUID unit, UUID workspace, Instant at, String by, TrackingToken token) {
-        long position = position(token);
-        batch.add(MOVE, ts(at), by, person, position, person, position, unit, workspace, ts(at), by, unit, ts(at), by, person);
-    }
-
-    private static long position(TrackingToken token) {
-        return token.position().orElseThrow(() -> new IllegalStateException("a guest-list event without a global position"));
+    private static void move(SqlBatch batch, UUID person, UUID unit, UUID workspace, Instant at, String by, String eventId) {
+        batch.add(MOVE, ts(at), by, person, eventId, person, eventId, unit, workspace, ts(at), by, unit, ts(at), by, person);
     }
 
     private static String e164(Phone phone) {
