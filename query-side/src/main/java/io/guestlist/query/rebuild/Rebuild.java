@@ -4,9 +4,14 @@ import io.guestlist.query.rebuild.RebuildStatus.TableDifference;
 
 import java.time.Instant;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
 
-/** The progress of one rebuild, written by its worker thread and read by status requests. */
+/**
+ * The progress of one rebuild, written by its worker threads and read by status requests. Events
+ * done are those every feed has handled; the rate is over the wall time of feeding.
+ */
 final class Rebuild {
 
     private final UUID id = UUID.randomUUID();
@@ -16,8 +21,9 @@ final class Rebuild {
     private volatile String state = "RUNNING";
     private volatile long head;
     private volatile long eventsTotal;
-    private volatile long eventsDone;
+    private final Map<String, Long> doneByFeed = new ConcurrentHashMap<>();
     private volatile long feedNanos;
+    private volatile long feedingSince;
     private volatile Instant finishedAt;
     private volatile List<TableDifference> differences;
     private volatile String error;
@@ -44,9 +50,19 @@ final class Rebuild {
         this.eventsTotal = eventsTotal;
     }
 
-    void fed(long events, long nanos) {
-        eventsDone += events;
-        feedNanos += nanos;
+    /** Events are fed to each of {@code feeds} (processing groups, fed side by side) from now on. */
+    void feeding(List<String> feeds) {
+        feeds.forEach(feed -> doneByFeed.putIfAbsent(feed, 0L));
+        feedingSince = System.nanoTime();
+    }
+
+    void fed(String feed, int events) {
+        doneByFeed.merge(feed, (long) events, Long::sum);
+    }
+
+    void fedAll() {
+        feedNanos += System.nanoTime() - feedingSince;
+        feedingSince = 0;
     }
 
     void comparing() {
@@ -66,7 +82,9 @@ final class Rebuild {
     }
 
     RebuildStatus status() {
-        double seconds = feedNanos / 1e9;
+        long since = feedingSince;
+        double seconds = (feedNanos + (since == 0 ? 0 : System.nanoTime() - since)) / 1e9;
+        long eventsDone = doneByFeed.values().stream().mapToLong(Long::longValue).min().orElse(0);
         List<TableDifference> diffs = differences;
         Boolean equal = diffs == null ? null : diffs.stream().allMatch(d -> d.onlyInLive() == 0 && d.onlyInRebuilt() == 0);
         return new RebuildStatus(id, projection, groups, state, head, eventsDone, eventsTotal,

@@ -7,21 +7,31 @@ import io.guestlist.query.support.ReadYourWrites;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.stream.Collectors;
 
 /**
  * One rebuild: capture the head, build the chosen read tables afresh in a shadow schema from the
- * event store up to it, wait until the live projections have passed it, and compare. Should events
- * arrive meanwhile, the shadow is fed up to the new head and the comparison repeated, until the
- * head stood still across a whole comparison (then both sides reflect exactly the same events).
- * The live read model is never touched, so it answers throughout; the shadow schema is dropped.
+ * event store up to it, wait until the live projections have passed it, and compare. Each
+ * processing group is fed by a thread and a connection of its own, as the live processors run side
+ * by side. Should events arrive meanwhile, the shadow is fed up to the new head and the comparison
+ * repeated, until the head stood still across a whole comparison (then both sides reflect exactly
+ * the same events). The live read model is never touched, so it answers throughout; the shadow
+ * schema is dropped at the end.
  */
 final class RebuildRun implements Runnable {
 
     private static final int ROUNDS = 5;
 
     private final Rebuild rebuild;
-    private final List<ProjectionSet> sets;
+    private final Map<String, List<ProjectionSet>> groups;
     private final StoredEvents events;
     private final ReadYourWrites readYourWrites;
     private final DataSource dataSource;
@@ -30,7 +40,8 @@ final class RebuildRun implements Runnable {
     RebuildRun(Rebuild rebuild, List<ProjectionSet> sets, StoredEvents events, ReadYourWrites readYourWrites,
                DataSource dataSource, JdbcTemplate jdbc) {
         this.rebuild = rebuild;
-        this.sets = sets;
+        this.groups = sets.isEmpty() ? Map.of("none", List.of())
+                : sets.stream().collect(Collectors.groupingBy(ProjectionSet::group, LinkedHashMap::new, Collectors.toList()));
         this.events = events;
         this.readYourWrites = readYourWrites;
         this.dataSource = dataSource;
@@ -40,24 +51,32 @@ final class RebuildRun implements Runnable {
     @Override
     public void run() {
         ShadowSchema schema = new ShadowSchema("rebuild_" + rebuild.id().toString().substring(0, 8),
-                sets.stream().flatMap(s -> s.tables().stream()).distinct().toList());
+                groups.values().stream().flatMap(List::stream).flatMap(s -> s.tables().stream()).distinct().toList());
+        ExecutorService threads = Executors.newFixedThreadPool(groups.size());
+        Map<String, ShadowFeed> feeds = new LinkedHashMap<>();
         try {
             schema.create(jdbc);
-            try (ShadowFeed feed = new ShadowFeed(dataSource.getConnection(), schema.name(), sets)) {
-                rebuildInto(schema, feed);
+            for (Map.Entry<String, List<ProjectionSet>> group : groups.entrySet()) {
+                feeds.put(group.getKey(), new ShadowFeed(dataSource.getConnection(), schema.name(), group.getValue()));
             }
+            rebuildInto(schema, feeds, threads);
         } catch (Exception | Error e) {
-            rebuild.failed(e);
+            rebuild.failed(e instanceof ExecutionException ? e.getCause() : e);
         } finally {
-            schema.drop(jdbc);
+            threads.shutdownNow();
+            try {
+                feeds.values().forEach(ShadowFeed::release);
+            } finally {
+                schema.drop(jdbc);
+            }
         }
     }
 
-    private void rebuildInto(ShadowSchema schema, ShadowFeed feed) throws InterruptedException {
+    private void rebuildInto(ShadowSchema schema, Map<String, ShadowFeed> feeds, ExecutorService threads) throws Exception {
         long head = events.head();
         rebuild.target(head, jdbc.queryForObject("SELECT count(*) FROM domain_event_entry WHERE global_index <= ?", Long.class, head));
-        feed.feed(events, 0, head, rebuild::fed);
-        if (sets.isEmpty()) {
+        feedAll(feeds, threads, 0, head);
+        if (groups.containsKey("none")) {
             rebuild.done(List.of());
             return;
         }
@@ -70,10 +89,20 @@ final class RebuildRun implements Runnable {
                 rebuild.done(differences);
                 return;
             }
-            feed.feed(events, head, now, rebuild::fed);
+            feedAll(feeds, threads, head, now);
             head = now;
         }
         throw new IllegalStateException("events kept arriving during " + ROUNDS + " comparisons; rebuild again when quieter");
+    }
+
+    private void feedAll(Map<String, ShadowFeed> feeds, ExecutorService threads, long from, long to) throws Exception {
+        rebuild.feeding(List.copyOf(feeds.keySet()));
+        List<Future<?>> running = new ArrayList<>();
+        feeds.forEach((group, feed) -> running.add(threads.submit(() -> feed.feed(events, from, to, n -> rebuild.fed(group, n)))));
+        for (Future<?> future : running) {
+            future.get();
+        }
+        rebuild.fedAll();
     }
 
     private void awaitLive(long head) throws InterruptedException {

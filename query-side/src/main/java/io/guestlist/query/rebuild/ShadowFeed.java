@@ -16,7 +16,7 @@ import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
 import java.util.List;
-import java.util.function.BiConsumer;
+import java.util.function.IntConsumer;
 
 /**
  * Second instances of the projections, writing into a shadow schema, fed straight from the event
@@ -29,7 +29,7 @@ import java.util.function.BiConsumer;
  */
 final class ShadowFeed implements AutoCloseable {
 
-    static final int PAGE = 2000;
+    static final int PAGE = 5000;
 
     private final Connection connection;
     private final SpringTransactionManager transactions;
@@ -46,11 +46,10 @@ final class ShadowFeed implements AutoCloseable {
         this.handlers = sets.stream().flatMap(set -> set.projections(shadow).stream()).map(AnnotationEventHandlerAdapter::new).toList();
     }
 
-    /** Feeds the events after {@code from} up to {@code to}, page by page; reports each page's size and time. */
-    void feed(StoredEvents events, long from, long to, BiConsumer<Integer, Long> progress) {
+    /** Feeds the events after {@code from} up to {@code to}, page by page; reports each page's size. */
+    void feed(StoredEvents events, long from, long to, IntConsumer progress) {
         long position = from;
         while (position < to) {
-            long started = System.nanoTime();
             List<TrackedEventMessage<?>> page = events.select("WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
                     position, to, PAGE);
             if (page.isEmpty()) {
@@ -58,7 +57,7 @@ final class ShadowFeed implements AutoCloseable {
             }
             handle(page);
             position = StoredEvents.position(page.get(page.size() - 1));
-            progress.accept(page.size(), System.nanoTime() - started);
+            progress.accept(page.size());
         }
     }
 
@@ -93,6 +92,15 @@ final class ShadowFeed implements AutoCloseable {
             statement.execute("RESET search_path");
         } finally {
             connection.close();
+        }
+    }
+
+    /** {@link #close()} for a {@code finally}: a failure to give the connection back is unchecked. */
+    void release() {
+        try {
+            close();
+        } catch (SQLException e) {
+            throw new IllegalStateException("could not give the rebuild's connection back", e);
         }
     }
 }
