@@ -18,6 +18,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /**
  * State as it stood at an instant (SPEC §6), folded from the event store, never from the read
@@ -74,9 +75,10 @@ public class AsOfReader {
                 }
             }
         }
-        Map<UUID, PersonState> people = people(all);
+        Map<UUID, List<PersonState>> members = people(all).values().stream().filter(p -> p.unitId() != null)
+                .collect(Collectors.groupingBy(PersonState::unitId));
         Map<UUID, UnitAsOf> result = new LinkedHashMap<>();
-        units.forEach((id, state) -> result.put(id, new UnitAsOf(state, membersOf(id, people))));
+        units.forEach((id, state) -> result.put(id, new UnitAsOf(state, inJoiningOrder(members.getOrDefault(id, List.of())))));
         return result;
     }
 
@@ -108,8 +110,11 @@ public class AsOfReader {
     }
 
     private static List<PersonState> membersOf(UUID unit, Map<UUID, PersonState> people) {
-        return people.values().stream().filter(p -> unit.equals(p.unitId()))
-                .sorted(Comparator.comparingLong(PersonState::sincePosition).thenComparing(PersonState::id)).toList();
+        return inJoiningOrder(people.values().stream().filter(p -> unit.equals(p.unitId())).toList());
+    }
+
+    private static List<PersonState> inJoiningOrder(List<PersonState> members) {
+        return members.stream().sorted(Comparator.comparingLong(PersonState::sincePosition).thenComparing(PersonState::id)).toList();
     }
 
     private static List<TrackedEventMessage<?>> upTo(Instant at, List<TrackedEventMessage<?>> events) {
