@@ -41,6 +41,7 @@ import java.util.UUID;
 class ImportCommandController {
 
     static final int MAX_BYTES = 50 * 1024 * 1024;
+    private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
 
     private final ImportReception reception;
     private final ImportWorker worker;
@@ -108,13 +109,15 @@ class ImportCommandController {
         return rows;
     }
 
+    /**
+     * The body, at most {@value #MAX_BYTES} bytes. An oversized body is still read on (and dropped, up
+     * to a bound) before the 413, so that a client that sends it all before reading gets the answer.
+     */
     private static byte[] readBody(HttpServletRequest request) throws IOException {
-        if (request.getContentLengthLong() > MAX_BYTES) {
-            throw tooLarge();
-        }
         try (InputStream in = request.getInputStream()) {
             byte[] bytes = in.readNBytes(MAX_BYTES + 1);
             if (bytes.length > MAX_BYTES) {
+                in.skip(DRAINED_AT_MOST);
                 throw tooLarge();
             }
             return bytes;

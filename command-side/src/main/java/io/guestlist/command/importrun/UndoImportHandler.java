@@ -3,6 +3,7 @@ package io.guestlist.command.importrun;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.guestunit.GuestUnit;
 import io.guestlist.command.person.Person;
+import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
 import io.guestlist.kernel.importrun.RowResult;
@@ -14,6 +15,9 @@ import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.Map;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -55,14 +59,21 @@ class UndoImportHandler {
                 .filter(e -> e.getPayload() instanceof ImportRowsRecordedEvent)
                 .forEach(e -> rows.addAll(((ImportRowsRecordedEvent) e.getPayload()).rows()));
         Set<UnitId> createdUnits = new LinkedHashSet<>();
+        Map<UnitId, Set<PersonId>> leaving = new HashMap<>();
+        // Every reverted row takes its person out of the row's unit; the directory still shows the
+        // members as they were, because it is updated when this unit of work commits.
         for (int i = rows.size() - 1; i >= 0; i--) {
             RowResult row = rows.get(i);
             if (row.before() != null) {
                 revert(row, createdUnits);
+                RowResult.Before before = row.before();
+                if (before.personCreated() || before.personRemoved() || before.unitId() != null) {
+                    leaving.computeIfAbsent(row.unitId(), u -> new HashSet<>()).add(row.personId());
+                }
             }
         }
         for (UnitId unit : createdUnits) {
-            if (directory.membersOf(unit).isEmpty()) {
+            if (leaving.getOrDefault(unit, Set.of()).containsAll(directory.membersOf(unit))) {
                 units.load(unit.toString()).execute(GuestUnit::discard);
             }
         }

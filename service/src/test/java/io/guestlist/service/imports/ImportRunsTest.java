@@ -303,12 +303,13 @@ class ImportRunsTest extends ServiceTest {
     void over50MB_is413_andNothingStored() {
         byte[] huge = new byte[50 * 1024 * 1024 + 1];
         java.util.Arrays.fill(huge, (byte) 'a');
-        Api.Response tooLargeFile = api.postFile("alice", imports.path() + "?channel=CSV", "guests.csv", "text/csv", huge);
-        assertThat(tooLargeFile.status()).as(tooLargeFile.body().toString()).isEqualTo(413);
-        assertThat(tooLargeFile.contentType()).startsWith("application/problem+json");
         Api.Response tooLarge = imports.submit("CSV", "", "text/csv", huge, null);
         assertThat(tooLarge.status()).as(tooLarge.body().toString()).isEqualTo(413);
         assertThat(tooLarge.contentType()).startsWith("application/problem+json");
+        // The server closes the connection after refusing a body it did not want; the next request opens another.
+        Api.Response tooLargeFile = api.postFile("alice", imports.path() + "?channel=CSV", "guests.csv", "text/csv", huge);
+        assertThat(tooLargeFile.status()).as(tooLargeFile.body().toString()).isEqualTo(413);
+        assertThat(tooLargeFile.contentType()).startsWith("application/problem+json");
 
         assertThat(runCount()).isZero();
     }

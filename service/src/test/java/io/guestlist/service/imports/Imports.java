@@ -80,7 +80,8 @@ final class Imports {
         long position = lastEventPosition.getAsLong();
         for (int attempt = 0; attempt < 20; attempt++) {
             Api.Response units = api.get(user, "/api/v1/workspaces/" + workspace + "/units?size=1&after=" + position);
-            if (units.status() == 200) {
+            Api.Response runs = api.get(user, path() + "?size=1&after=" + position);
+            if (units.status() == 200 && runs.status() == 200) {
                 return;
             }
             sleep(50);
