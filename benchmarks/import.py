@@ -75,7 +75,7 @@ class HeapSampler(threading.Thread):
         while not self.stop:
             self.used = max(self.used, self.metric("jvm.memory.used"))
             self.live = max(self.live, self.metric("jvm.gc.live.data.size"))
-            time.sleep(0.1)
+            time.sleep(0.5)
 
 
 def main():
@@ -99,7 +99,7 @@ def main():
         state = api.ok("GET", f"/api/v1/workspaces/{ws}/imports/{run['id']}?after={after}")
         if state["status"] in ("COMPLETED", "FAILED"):
             break
-        time.sleep(0.05)
+        time.sleep(0.25)
     head = int(psql(args.db, "SELECT max(global_index) FROM domain_event_entry"))
     while api.request("GET", f"/api/v1/workspaces/{ws}/units?size=1&after={head}")[0] == 503:
         pass  # each try waits up to 5 s for the projections to pass the head

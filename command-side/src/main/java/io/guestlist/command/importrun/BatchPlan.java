@@ -15,6 +15,7 @@ import org.axonframework.modelling.command.Repository;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.IdentityHashMap;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -61,7 +62,7 @@ final class BatchPlan {
         List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
         Map<String, PersonId> holders = claimPhones(readings);
         Map<String, List<RowReading>> groups = groups(readings);
-        Map<RowReading, UnitId> targets = new HashMap<>();
+        Map<RowReading, UnitId> targets = new IdentityHashMap<>();
         for (RowReading reading : readings) {
             if (reading.validPhone()) {
                 targets.put(reading, targetUnit(reading, groups, holders));
@@ -98,7 +99,7 @@ final class BatchPlan {
             createdHere.add(unknown);
         });
         Map<String, List<RowReading>> groups = groups(readings);
-        Map<RowReading, UnitId> targets = new HashMap<>();
+        Map<RowReading, UnitId> targets = new IdentityHashMap<>();
         for (RowReading reading : readings) {
             if (reading.validPhone()) {
                 targets.put(reading, targetUnit(reading, groups, holders));
