@@ -1,9 +1,9 @@
 package io.guestlist.command.importrun;
 
-import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.command.guestunit.GuestUnit;
+import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.command.person.Person;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
@@ -12,45 +12,39 @@ import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.importrun.RowResult.Before;
 import org.axonframework.modelling.command.Repository;
 
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
-import java.util.IdentityHashMap;
-import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
+import java.util.concurrent.Callable;
+
+import static io.guestlist.command.importrun.BatchRows.renames;
+import static io.guestlist.command.importrun.BatchRows.result;
+import static io.guestlist.command.importrun.BatchRows.unplaced;
 
 /**
  * Decides and applies one batch of rows (SPEC §4.2, §4.3). Phones are claimed for the whole batch at
  * once; new units are created before any person is placed, so that events, and the projections'
- * writes, come in runs of one kind.
+ * writes, come in runs of one kind. {@link DryRunPlan} classifies a batch the same way without applying it.
  */
 final class BatchPlan {
 
-    private record NewUnit(String name, Set<String> tags, String[] side) {
-    }
-
     private final ImportRun run;
-    private final WorkspaceSettings workspace;
     private final GuestDirectory directory;
     private final Repository<Person> people;
     private final Repository<GuestUnit> units;
-    private final Map<String, UnitId> batchHouseholds = new HashMap<>();
-    private final Map<UnitId, NewUnit> newUnits = new LinkedHashMap<>();
+    private final BatchRows batchRows;
     private final Set<PersonId> createdHere = new HashSet<>();
-    private final Set<String> seenHere = new HashSet<>();
-    private final Map<PersonId, UnitId> targetsHere = new HashMap<>();
 
     BatchPlan(ImportRun run, WorkspaceSettings workspace, GuestDirectory directory, Repository<Person> people, Repository<GuestUnit> units) {
         this.run = run;
-        this.workspace = workspace;
         this.directory = directory;
         this.people = people;
         this.units = units;
+        this.batchRows = new BatchRows(run, workspace);
     }
 
     /**
@@ -59,103 +53,25 @@ final class BatchPlan {
      * the batch come in long runs of one kind.
      */
     List<RowResult> apply(List<RawRow> rows) {
-        List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
+        List<RowReading> readings = batchRows.read(rows);
         Map<String, PersonId> holders = claimPhones(readings);
-        Map<String, List<RowReading>> groups = groups(readings);
-        Map<RowReading, UnitId> targets = new IdentityHashMap<>();
-        for (RowReading reading : readings) {
-            if (reading.validPhone()) {
-                targets.put(reading, targetUnit(reading, groups, holders));
-            }
-        }
-        newUnits.forEach((id, unit) -> create(units, () -> GuestUnit.create(id, run.workspaceId(), unit.name(), unit.side()[0], unit.tags())));
+        UnitTargeting targeting = new UnitTargeting(run, people, holders, createdHere);
+        Map<RowReading, UnitId> targets = targeting.targets(readings);
+        targeting.forEachNewUnit((id, name, side, tags) -> create(units, () -> GuestUnit.create(id, run.workspaceId(), name, side, tags)));
         RowResult[] results = new RowResult[readings.size()];
         for (int i = 0; i < results.length; i++) {
             RowReading reading = readings.get(i);
             if (reading.validPhone() && createdHere.contains(holders.get(reading.e164()))) {
-                results[i] = place(reading, holders.get(reading.e164()), targets.get(reading));
+                results[i] = place(reading, holders.get(reading.e164()), targets.get(reading), targeting);
             }
         }
         for (int i = 0; i < results.length; i++) {
             RowReading reading = readings.get(i);
             if (results[i] == null) {
-                results[i] = reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading)) : unplaced(reading);
+                results[i] = reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading), targeting) : unplaced(reading);
             }
         }
         return List.of(results);
-    }
-
-    /**
-     * A dry run: the outcome each row would have, applying nothing. The rows are placed as {@link #apply}
-     * places them, against sketches of the people and units that this batch's earlier rows would have changed.
-     */
-    List<RowResult> classify(List<RawRow> rows) {
-        List<RowReading> readings = rows.stream().map(r -> RowReading.of(r, workspace)).toList();
-        Map<String, PersonId> holders = new HashMap<>(directory.holdersOf(run.workspaceId(),
-                readings.stream().filter(RowReading::validPhone).map(RowReading::e164).toList()));
-        readings.stream().filter(RowReading::validPhone).filter(r -> !holders.containsKey(r.e164())).forEach(r -> {
-            PersonId unknown = PersonId.random();
-            holders.put(r.e164(), unknown);
-            createdHere.add(unknown);
-        });
-        Map<String, List<RowReading>> groups = groups(readings);
-        Map<RowReading, UnitId> targets = new IdentityHashMap<>();
-        for (RowReading reading : readings) {
-            if (reading.validPhone()) {
-                targets.put(reading, targetUnit(reading, groups, holders));
-            }
-        }
-        Map<PersonId, PersonSketch> sketches = new HashMap<>();
-        Map<UnitId, UnitSketch> unitSketches = new HashMap<>();
-        List<RowResult> results = new ArrayList<>(readings.size());
-        for (RowReading reading : readings) {
-            results.add(reading.validPhone()
-                    ? wouldPlace(reading, holders.get(reading.e164()), targets.get(reading), sketches, unitSketches)
-                    : unplaced(reading));
-        }
-        return results;
-    }
-
-    private static Map<String, List<RowReading>> groups(List<RowReading> readings) {
-        Map<String, List<RowReading>> groups = new HashMap<>();
-        readings.stream().filter(r -> r.validPhone() && r.household() != null)
-                .forEach(r -> groups.computeIfAbsent(r.householdKey(), k -> new ArrayList<>()).add(r));
-        return groups;
-    }
-
-    private record PersonSketch(String name, UnitId unit, boolean removed) {
-    }
-
-    private record UnitSketch(boolean archived, String side, Set<String> addedTags) {
-    }
-
-    private RowResult wouldPlace(RowReading reading, PersonId personId, UnitId target, Map<PersonId, PersonSketch> sketches,
-                                 Map<UnitId, UnitSketch> unitSketches) {
-        noteDuplicate(reading);
-        boolean created = createdHere.remove(personId);
-        PersonSketch person = created ? null : sketches.computeIfAbsent(personId, id -> people.load(id.toString())
-                .invoke(p -> new PersonSketch(p.name(), p.unitId(), p.isRemoved())));
-        boolean renamed = person != null && ImportRows.hasText(reading.row().name()) && !reading.row().name().trim().equals(person.name());
-        sketches.put(personId, new PersonSketch(renamed || created ? reading.nameOrPhone() : person.name(), target, false));
-        if (created) {
-            return result(reading, Outcome.CREATED, null, null, null);
-        }
-        boolean unitChanged = false;
-        boolean restored = false;
-        boolean unitCreated = newUnits.containsKey(target);
-        if (!unitCreated) {
-            UnitSketch unit = unitSketches.computeIfAbsent(target, id -> units.load(id.toString())
-                    .invoke(u -> new UnitSketch(u.isArchived(), u.side(), Set.of())));
-            List<String> missing = units.load(target.toString()).invoke(u -> u.missingTags(reading.tags()));
-            Set<String> added = new HashSet<>(unit.addedTags());
-            restored = unit.archived();
-            unitChanged = !added.containsAll(missing) || (reading.side() != null && !reading.side().equals(unit.side()));
-            added.addAll(missing);
-            unitSketches.put(target, new UnitSketch(false, reading.side() != null ? reading.side() : unit.side(), added));
-        }
-        Outcome outcome = person.removed() || restored ? Outcome.REACTIVATED
-                : renamed || !target.equals(person.unit()) || unitChanged ? Outcome.UPDATED : Outcome.UNCHANGED;
-        return result(reading, outcome, personId, unitCreated ? null : target, null);
     }
 
     private Map<String, PersonId> claimPhones(List<RowReading> readings) {
@@ -177,79 +93,9 @@ final class BatchPlan {
         return holders;
     }
 
-    /**
-     * SPEC §4.3: the group's unit, else the person's current unit, else a new unit of their own. A person
-     * placed by an earlier row of the batch counts as being in the unit that row chose.
-     */
-    private UnitId targetUnit(RowReading reading, Map<String, List<RowReading>> groups, Map<String, PersonId> holders) {
-        UnitId unit = chooseUnit(reading, groups, holders);
-        targetsHere.put(holders.get(reading.e164()), unit);
-        return unit;
-    }
-
-    private UnitId chooseUnit(RowReading reading, Map<String, List<RowReading>> groups, Map<String, PersonId> holders) {
-        String household = reading.household();
-        if (household != null) {
-            String key = reading.householdKey();
-            UnitId unit = run.unitOfHousehold(household).or(() -> java.util.Optional.ofNullable(batchHouseholds.get(key)))
-                    .orElseGet(() -> firstMatchedUnit(groups.get(key), holders));
-            if (unit == null) {
-                unit = newUnit(household);
-            }
-            batchHouseholds.put(key, unit);
-            contribute(unit, reading);
-            return unit;
-        }
-        PersonId holder = holders.get(reading.e164());
-        UnitId earlier = targetsHere.get(holder);
-        if (earlier != null) {
-            contribute(earlier, reading);
-            return earlier;
-        }
-        if (!createdHere.contains(holder)) {
-            UnitId current = people.load(holder.toString()).invoke(Person::unitId);
-            if (current != null) {
-                return current;
-            }
-        }
-        UnitId own = batchHouseholds.computeIfAbsent("\u0000person:" + holder, k -> newUnit(reading.nameOrPhone()));
-        contribute(own, reading);
-        return own;
-    }
-
-    /** The unit of the group's first person already known (SPEC §4.3), among the group's rows in this batch. */
-    private UnitId firstMatchedUnit(List<RowReading> group, Map<String, PersonId> holders) {
-        for (RowReading member : group) {
-            PersonId holder = holders.get(member.e164());
-            if (!createdHere.contains(holder)) {
-                UnitId unit = people.load(holder.toString()).invoke(Person::unitId);
-                if (unit != null) {
-                    return unit;
-                }
-            }
-        }
-        return null;
-    }
-
-    private UnitId newUnit(String name) {
-        UnitId id = UnitId.random();
-        newUnits.put(id, new NewUnit(name, new TreeSet<>(), new String[1]));
-        return id;
-    }
-
-    private void contribute(UnitId unit, RowReading reading) {
-        NewUnit created = newUnits.get(unit);
-        if (created != null) {
-            created.tags().addAll(reading.tags());
-            if (created.side()[0] == null) {
-                created.side()[0] = reading.side();
-            }
-        }
-    }
-
-    private RowResult place(RowReading reading, PersonId personId, UnitId target) {
-        noteDuplicate(reading);
-        boolean unitCreated = newUnits.containsKey(target);
+    private RowResult place(RowReading reading, PersonId personId, UnitId target, UnitTargeting targeting) {
+        batchRows.noteDuplicate(reading);
+        boolean unitCreated = targeting.isNew(target);
         if (createdHere.remove(personId)) {
             create(people, () -> Person.register(personId, run.workspaceId(), target, reading.nameOrPhone(), reading.phone()));
             return result(reading, Outcome.CREATED, personId, target,
@@ -270,7 +116,7 @@ final class BatchPlan {
             person.moveTo(target);
             moved = true;
         }
-        boolean renamed = renames(reading, person);
+        boolean renamed = renames(reading, person.name());
         if (renamed) {
             person.rename(reading.row().name().trim());
         }
@@ -305,7 +151,7 @@ final class BatchPlan {
         return new UnitChange(restored, sideChanged, sideBefore, added);
     }
 
-    private static <T> void create(Repository<T> repository, java.util.concurrent.Callable<T> factory) {
+    private static <T> void create(Repository<T> repository, Callable<T> factory) {
         try {
             repository.newInstance(factory);
         } catch (RuntimeException e) {
@@ -313,25 +159,5 @@ final class BatchPlan {
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }
-    }
-
-    private static boolean renames(RowReading reading, Person person) {
-        return ImportRows.hasText(reading.row().name()) && !Objects.equals(reading.row().name().trim(), person.name());
-    }
-
-    private void noteDuplicate(RowReading reading) {
-        if (run.seen(reading.e164()) || !seenHere.add(reading.e164())) {
-            reading.warnings().add(RowReading.DUPLICATE_PHONE_IN_RUN);
-        }
-    }
-
-    private RowResult unplaced(RowReading reading) {
-        Outcome outcome = reading.phone() == null ? Outcome.SKIPPED_NO_PHONE : Outcome.WARNING_MALFORMED_PHONE;
-        return result(reading, outcome, null, null, null);
-    }
-
-    private static RowResult result(RowReading reading, Outcome outcome, PersonId person, UnitId unit, Before before) {
-        return new RowResult(reading.row().rowNumber(), reading.row().raw(), reading.parsed(), outcome,
-                List.copyOf(reading.warnings()), outcome.placesPerson(), person, unit, before);
     }
 }

@@ -43,8 +43,9 @@ class ImportBatchHandler {
         }
         WorkspaceSettings workspace = directory.workspace(run.workspaceId())
                 .orElseThrow(() -> GuestlistException.notFound("Workspace"));
-        BatchPlan plan = new BatchPlan(run, workspace, directory, people, units);
-        List<RowResult> results = run.dryRun() ? plan.classify(command.rows()) : plan.apply(command.rows());
+        List<RowResult> results = run.dryRun()
+                ? new DryRunPlan(run, workspace, directory, people, units).classify(command.rows())
+                : new BatchPlan(run, workspace, directory, people, units).apply(command.rows());
         runAggregate.execute(r -> r.record(results));
     }
 }
