@@ -46,16 +46,16 @@ class AudienceQueryController {
     Page<OccasionSummary> occasions(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
                                     Principal caller) {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.GUEST_LIST);
+        access.ensureMember(workspaceId, caller, after);
         return queries.occasions(workspaceId, Page.page(page), Page.size(size));
     }
 
     @GetMapping("/{eventId}")
     OccasionDetail occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestParam(required = false) Long after,
                             Principal caller) {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.GUEST_LIST);
+        access.ensureMember(workspaceId, caller, after);
         return queries.occasion(workspaceId, eventId).orElseThrow(() -> GuestlistException.notFound("Event"));
     }
 
@@ -68,11 +68,11 @@ class AudienceQueryController {
                           @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Integer page,
                           @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
                           @RequestParam(required = false) String asOf, Principal caller) {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
+        readYourWrites.await(after, Projections.GUEST_LIST);
         if (asOf != null) {
             readYourWrites.await(after, Projections.AUDIT);
         }
-        access.ensureMember(workspaceId, caller);
+        access.ensureMember(workspaceId, caller, after);
         if (asOf != null) {
             return audienceAsOf.audience(workspaceId, eventId, AsOf.parse(asOf), inviteable, Page.page(page), Page.size(size));
         }
@@ -84,8 +84,8 @@ class AudienceQueryController {
     void audienceCsv(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                      @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Long after,
                      Principal caller, HttpServletResponse response) throws IOException {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.GUEST_LIST);
+        access.ensureMember(workspaceId, caller, after);
         queries.ensureOccasion(workspaceId, eventId);
         response.setContentType("text/csv");
         response.setCharacterEncoding(StandardCharsets.UTF_8.name());

@@ -40,8 +40,7 @@ class AuditQueryController {
     Page<HistoryItem> history(@PathVariable UUID workspaceId, @PathVariable String kind, @PathVariable UUID id,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) Long after, Principal caller) {
-        readYourWrites.await(after, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        access.ensureMember(workspaceId, caller, after);
         return history.history(workspaceId, kind, id, Page.page(page), Page.size(size));
     }
 
@@ -52,8 +51,8 @@ class AuditQueryController {
                           @RequestParam(required = false) String to, @RequestParam(required = false) UUID importRunId,
                           @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                           @RequestParam(required = false) Long after, Principal caller) {
-        readYourWrites.await(after, Projections.GOVERNANCE, Projections.AUDIT);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.AUDIT);
+        access.ensureMember(workspaceId, caller, after);
         var filter = new AuditQueries.AuditFilter(aggregateId, memberId, instant("from", from), instant("to", to), importRunId);
         return audit.feed(workspaceId, filter, Page.page(page), Page.size(size));
     }

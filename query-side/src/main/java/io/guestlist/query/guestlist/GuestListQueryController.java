@@ -44,8 +44,8 @@ class GuestListQueryController {
                             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
                             @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
                             Principal caller) {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.GUEST_LIST);
+        access.ensureMember(workspaceId, caller, after);
         if (status != null && !status.equals("ACTIVE") && !status.equals("ARCHIVED")) {
             throw GuestlistException.invalid("status must be ACTIVE or ARCHIVED.");
         }
@@ -55,11 +55,11 @@ class GuestListQueryController {
     @GetMapping("/units/{unitId}")
     UnitDetail unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
                     @RequestParam(required = false) String asOf, Principal caller) {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
+        readYourWrites.await(after, Projections.GUEST_LIST);
         if (asOf != null) {
             readYourWrites.await(after, Projections.AUDIT);
         }
-        access.ensureMember(workspaceId, caller);
+        access.ensureMember(workspaceId, caller, after);
         if (asOf != null) {
             return asOfReader.unit(workspaceId, unitId, AsOf.parse(asOf)).map(UnitAsOfView::detail)
                     .orElseThrow(() -> GuestlistException.notFound("Unit"));
@@ -70,8 +70,8 @@ class GuestListQueryController {
     @GetMapping("/people/{personId}")
     PersonView person(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestParam(required = false) Long after,
                       Principal caller) {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.GUEST_LIST);
+        access.ensureMember(workspaceId, caller, after);
         return queries.person(workspaceId, personId).orElseThrow(() -> GuestlistException.notFound("Person"));
     }
 
@@ -80,8 +80,8 @@ class GuestListQueryController {
     Page<PersonView> peopleByPhone(@PathVariable UUID workspaceId, @RequestParam String phone,
                                    @RequestParam(required = false) String country, @RequestParam(required = false) Long after,
                                    Principal caller) {
-        readYourWrites.await(after, Projections.GUEST_LIST, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.GUEST_LIST);
+        access.ensureMember(workspaceId, caller, after);
         String region = queries.defaultRegion(workspaceId);
         String e164 = PhoneNormalizer.parse(phone, country, region).map(p -> p.e164()).orElse(null);
         List<PersonView> people = queries.peopleByPhone(workspaceId, e164, phone).stream()

@@ -58,8 +58,8 @@ class ImportRunQueryController {
     @GetMapping
     Page<RunView> runs(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after, java.security.Principal caller) {
-        readYourWrites.await(after, Projections.IMPORTS, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.IMPORTS);
+        access.ensureMember(workspaceId, caller, after);
         int p = Page.page(page);
         int s = Page.size(size);
         long total = jdbc.sql("SELECT count(*) FROM import_runs WHERE workspace_id = ?").param(workspaceId).query(Long.class).single();
@@ -71,8 +71,8 @@ class ImportRunQueryController {
     @GetMapping("/{runId}")
     RunView run(@PathVariable UUID workspaceId, @PathVariable UUID runId, @RequestParam(required = false) Long after,
                 java.security.Principal caller) {
-        readYourWrites.await(after, Projections.IMPORTS, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        readYourWrites.await(after, Projections.IMPORTS);
+        access.ensureMember(workspaceId, caller, after);
         return jdbc.sql("SELECT " + RUN_COLUMNS + " FROM import_runs WHERE workspace_id = ? AND run_id = ?")
                 .params(workspaceId, runId).query((rs, n) -> run(rs)).optional()
                 .orElseThrow(() -> GuestlistException.notFound("Import run"));

@@ -12,16 +12,33 @@ import java.util.UUID;
 public class WorkspaceAccess {
 
     private final JdbcClient jdbc;
+    private final ReadYourWrites readYourWrites;
 
-    public WorkspaceAccess(JdbcClient jdbc) {
+    public WorkspaceAccess(JdbcClient jdbc, ReadYourWrites readYourWrites) {
         this.jdbc = jdbc;
+        this.readYourWrites = readYourWrites;
     }
 
-    public void ensureMember(UUID workspaceId, Principal caller) {
-        boolean member = jdbc.sql("SELECT EXISTS (SELECT 1 FROM workspace_members WHERE workspace_id = ? AND user_id = ?)")
-                .params(workspaceId, caller.getName()).query(Boolean.class).single();
-        if (!member) {
-            throw GuestlistException.notFound("Workspace");
+    /**
+     * Lets members through. Membership changes rarely, so a read given {@code ?after=} waits for the
+     * governance projection only when the caller is not (yet) a member there, say right after
+     * creating the workspace; every other read waits only for the projections it reads.
+     */
+    public void ensureMember(UUID workspaceId, Principal caller, Long after) {
+        if (isMember(workspaceId, caller)) {
+            return;
         }
+        if (after != null) {
+            readYourWrites.await(after, Projections.GOVERNANCE);
+            if (isMember(workspaceId, caller)) {
+                return;
+            }
+        }
+        throw GuestlistException.notFound("Workspace");
+    }
+
+    private boolean isMember(UUID workspaceId, Principal caller) {
+        return jdbc.sql("SELECT EXISTS (SELECT 1 FROM workspace_members WHERE workspace_id = ? AND user_id = ?)")
+                .params(workspaceId, caller.getName()).query(Boolean.class).single();
     }
 }

@@ -40,7 +40,7 @@ class WorkspaceQueryController {
     @GetMapping
     WorkspaceView get(@PathVariable UUID workspaceId, @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GOVERNANCE);
-        access.ensureMember(workspaceId, caller);
+        access.ensureMember(workspaceId, caller, after);
         List<String> sides = jdbc.sql("SELECT name FROM sides WHERE workspace_id = ? ORDER BY position")
                 .param(workspaceId).query(String.class).list();
         List<Member> members = jdbc.sql("SELECT user_id, role, created_at FROM workspace_members WHERE workspace_id = ? ORDER BY created_at, user_id")
