@@ -10,7 +10,6 @@ import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.Iterator;
 import java.util.List;
-import java.util.NoSuchElementException;
 import java.util.Set;
 
 /**
@@ -19,15 +18,13 @@ import java.util.Set;
  * Quoting mistakes are tolerated the way spreadsheets write them (text after a closing quote, a quote
  * left open at the end) rather than failing a whole guest list.
  */
-final class CsvRowReader implements RowReader {
+final class CsvRowReader extends LookaheadRowReader<CSVRecord> {
 
     private static final int SNIFF_BYTES = 64 * 1024;
 
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CsvRowMapper mapper;
-    private CSVRecord pending;
-    private int rowNumber;
 
     CsvRowReader(PayloadText text, ColumnMapping mapping) {
         String sample = text.prefix(SNIFF_BYTES);
@@ -54,21 +51,13 @@ final class CsvRowReader implements RowReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null) {
-            pending = nextNonBlank();
-        }
-        return pending != null;
+    protected CSVRecord readNext() {
+        return nextNonBlank();
     }
 
     @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        CSVRecord record = pending;
-        pending = null;
-        return mapper.toRow(++rowNumber, record);
+    protected RawRow toRow(int rowNumber, CSVRecord record) {
+        return mapper.toRow(rowNumber, record);
     }
 
     @Override

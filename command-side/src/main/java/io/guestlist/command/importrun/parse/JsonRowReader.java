@@ -9,22 +9,18 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
-import java.util.NoSuchElementException;
 import java.util.function.BiFunction;
 
 /**
  * Streams a JSON array of objects with Jackson's {@link JsonParser}: only the current element is ever
  * bound to a tree, never the whole array, so a large payload is read one row at a time.
  */
-final class JsonRowReader implements RowReader {
+final class JsonRowReader extends LookaheadRowReader<JsonNode> {
 
     private static final ObjectMapper MAPPER = new ObjectMapper();
 
     private final JsonParser parser;
     private final BiFunction<Integer, JsonNode, RawRow> mapper;
-    private JsonNode pending;
-    private boolean finished;
-    private int rowNumber;
 
     JsonRowReader(PayloadText text, BiFunction<Integer, JsonNode, RawRow> mapper) {
         this.mapper = mapper;
@@ -41,22 +37,13 @@ final class JsonRowReader implements RowReader {
     }
 
     @Override
-    public boolean hasNext() {
-        if (pending == null && !finished) {
-            pending = readElement();
-            finished = pending == null;
-        }
-        return pending != null;
+    protected JsonNode readNext() {
+        return readElement();
     }
 
     @Override
-    public RawRow next() {
-        if (!hasNext()) {
-            throw new NoSuchElementException();
-        }
-        JsonNode element = pending;
-        pending = null;
-        return mapper.apply(++rowNumber, element);
+    protected RawRow toRow(int rowNumber, JsonNode element) {
+        return mapper.apply(rowNumber, element);
     }
 
     @Override
@@ -75,7 +62,7 @@ final class JsonRowReader implements RowReader {
                 return null;
             }
             if (token != JsonToken.START_OBJECT) {
-                throw ImportErrors.unreadable("element " + (rowNumber + 1) + " of the JSON array is not an object.");
+                throw ImportErrors.unreadable("element " + (rowsHandedOut() + 1) + " of the JSON array is not an object.");
             }
             return MAPPER.readTree(parser);
         } catch (JsonProcessingException e) {

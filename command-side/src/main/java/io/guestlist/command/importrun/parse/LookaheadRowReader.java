@@ -1,0 +1,45 @@
+package io.guestlist.command.importrun.parse;
+
+import java.util.NoSuchElementException;
+
+/**
+ * What every format's reader shares: the next item is read once, on {@link #hasNext()}, and rows are
+ * numbered 1, 2, … as they are handed out. A subclass reads items and maps them to rows.
+ *
+ * @param <T> the format's item: a CSV record, a vCard, a JSON object
+ */
+abstract class LookaheadRowReader<T> implements RowReader {
+
+    private T pending;
+    private boolean finished;
+    private int rowNumber;
+
+    /** The next item of the payload, or {@code null} at its end. */
+    protected abstract T readNext();
+
+    protected abstract RawRow toRow(int rowNumber, T item);
+
+    /** How many rows were handed out so far, for error messages that say where. */
+    protected int rowsHandedOut() {
+        return rowNumber;
+    }
+
+    @Override
+    public final boolean hasNext() {
+        if (pending == null && !finished) {
+            pending = readNext();
+            finished = pending == null;
+        }
+        return pending != null;
+    }
+
+    @Override
+    public final RawRow next() {
+        if (!hasNext()) {
+            throw new NoSuchElementException();
+        }
+        T item = pending;
+        pending = null;
+        return toRow(++rowNumber, item);
+    }
+}
