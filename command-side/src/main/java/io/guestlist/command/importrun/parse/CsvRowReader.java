@@ -61,12 +61,8 @@ final class CsvRowReader extends LookaheadRowReader<CSVRecord> {
     }
 
     @Override
-    public void close() {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected void closeSource() throws IOException {
+        parser.close();
     }
 
     private CSVRecord nextNonBlank() {

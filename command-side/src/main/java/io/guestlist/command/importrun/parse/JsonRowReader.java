@@ -47,12 +47,8 @@ final class JsonRowReader extends LookaheadRowReader<JsonNode> {
     }
 
     @Override
-    public void close() {
-        try {
-            parser.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected void closeSource() throws IOException {
+        parser.close();
     }
 
     private JsonNode readElement() {

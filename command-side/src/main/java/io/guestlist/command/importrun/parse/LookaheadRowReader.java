@@ -1,10 +1,12 @@
 package io.guestlist.command.importrun.parse;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.NoSuchElementException;
 
 /**
  * What every format's reader shares: the next item is read once, on {@link #hasNext()}, and rows are
- * numbered 1, 2, … as they are handed out. A subclass reads items and maps them to rows.
+ * numbered 1, 2, … as they are handed out. A subclass reads items, maps them to rows and closes its source.
  *
  * @param <T> the format's item: a CSV record, a vCard, a JSON object
  */
@@ -19,6 +21,9 @@ abstract class LookaheadRowReader<T> implements RowReader {
 
     protected abstract RawRow toRow(int rowNumber, T item);
 
+    /** Closes what the items are read from. */
+    protected abstract void closeSource() throws IOException;
+
     /** How many rows were handed out so far, for error messages that say where. */
     protected int rowsHandedOut() {
         return rowNumber;
@@ -31,6 +36,15 @@ abstract class LookaheadRowReader<T> implements RowReader {
             finished = pending == null;
         }
         return pending != null;
+    }
+
+    @Override
+    public final void close() {
+        try {
+            closeSource();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
     }
 
     @Override

@@ -4,7 +4,6 @@ import ezvcard.VCard;
 import ezvcard.io.text.VCardReader;
 
 import java.io.IOException;
-import java.io.UncheckedIOException;
 
 /** Reads vCards (2.1, 3.0, 4.0) one card at a time with ez-vcard; each card is one row. */
 final class VCardRowReader extends LookaheadRowReader<VCard> {
@@ -35,11 +34,7 @@ final class VCardRowReader extends LookaheadRowReader<VCard> {
     }
 
     @Override
-    public void close() {
-        try {
-            reader.close();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
+    protected void closeSource() throws IOException {
+        reader.close();
     }
 }
