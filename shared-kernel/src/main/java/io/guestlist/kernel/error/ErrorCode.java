@@ -16,7 +16,8 @@ public enum ErrorCode {
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     UNREADABLE_FILE("unreadable-file", 422),
-    NOT_CAUGHT_UP("not-caught-up", 503);
+    NOT_CAUGHT_UP("not-caught-up", 503),
+    DATABASE_UNAVAILABLE("database-unavailable", 503);
 
     private final String slug;
     private final int status;
