@@ -15,7 +15,7 @@ import java.util.stream.Collectors;
  * (comma-separated). A rebuild concerns every workspace, so no workspace role grants it.
  */
 @Component
-class Operators {
+public class Operators {
 
     private final Set<String> operators;
 
@@ -23,7 +23,7 @@ class Operators {
         this.operators = Arrays.stream(operators.split(",")).map(String::trim).filter(s -> !s.isEmpty()).collect(Collectors.toSet());
     }
 
-    void ensureOperator(Principal caller) {
+    public void ensureOperator(Principal caller) {
         if (!operators.contains(caller.getName())) {
             throw new GuestlistException(ErrorCode.FORBIDDEN, "Only operators (GUESTLIST_OPERATORS) may run operations.");
         }

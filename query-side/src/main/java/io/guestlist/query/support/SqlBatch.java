@@ -1,14 +1,22 @@
 package io.guestlist.query.support;
 
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.messaging.Message;
+import org.axonframework.messaging.deadletter.DeadLetter;
 import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
+import org.springframework.jdbc.core.ConnectionCallback;
 import org.springframework.jdbc.core.JdbcTemplate;
 
+import java.sql.Savepoint;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Consumer;
 
@@ -21,49 +29,118 @@ import java.util.function.Consumer;
  * consecutive statements with the same SQL go as one JDBC batch. Derived values (a unit's invite
  * target) are recomputed once per batch for every key marked dirty, after all statements.
  * Outside a unit of work everything runs at once.
+ *
+ * <p>A processor's batch flushes under a savepoint: when the database refuses it, the events are
+ * written again one by one, each under a savepoint of its own, to find the ones that fail; they are
+ * remembered in {@link PoisonEvents} and the batch fails, so its retry parks them (see there). A
+ * dead letter's retry flushes with the letter's own unit of work, also under a savepoint, so a
+ * failure leaves the transaction usable for Axon to put the letter back with its new cause.
  */
 public final class SqlBatch {
 
-    private record Statement(String sql, Object[] args) {
+    private record Statement(String sql, Object[] args, Message<?> source) {
+    }
+
+    private record Mark(Consumer<Set<Object>> recompute, Object key, Message<?> source) {
     }
 
     private final JdbcTemplate jdbc;
+    private final UnitOfWork<?> unitOfWork;
     private final List<Statement> statements = new ArrayList<>();
-    private final Map<Consumer<Set<Object>>, Set<Object>> dirty = new LinkedHashMap<>();
+    private final List<Mark> marks = new ArrayList<>();
 
-    private SqlBatch(JdbcTemplate jdbc) {
+    private SqlBatch(JdbcTemplate jdbc, UnitOfWork<?> unitOfWork) {
         this.jdbc = jdbc;
+        this.unitOfWork = unitOfWork;
     }
 
     /** The batch of the current unit of work, or one that writes at once when there is none. */
     public static SqlBatch current(JdbcTemplate jdbc) {
         if (!CurrentUnitOfWork.isStarted()) {
-            return new SqlBatch(jdbc);
+            return new SqlBatch(jdbc, null);
         }
-        UnitOfWork<?> unitOfWork = CurrentUnitOfWork.get().root();
+        UnitOfWork<?> current = CurrentUnitOfWork.get();
+        UnitOfWork<?> unitOfWork = current.resources().containsKey(DeadLetter.class.getName()) ? current : current.root();
         return unitOfWork.getOrComputeResource(SqlBatch.class.getName() + "@" + System.identityHashCode(jdbc), key -> {
-            SqlBatch batch = new SqlBatch(jdbc);
+            SqlBatch batch = new SqlBatch(jdbc, unitOfWork);
             unitOfWork.onPrepareCommit(u -> batch.flush());
             return batch;
         });
     }
 
     public void add(String sql, Object... args) {
-        statements.add(new Statement(sql, args));
-        if (!CurrentUnitOfWork.isStarted()) {
+        statements.add(new Statement(sql, args, currentMessage()));
+        if (unitOfWork == null) {
             flush();
         }
     }
 
     /** Marks {@code key} for {@code recompute}, which runs once per batch with every key marked. */
     public void markDirty(Consumer<Set<Object>> recompute, Object key) {
-        dirty.computeIfAbsent(recompute, r -> new LinkedHashSet<>()).add(key);
-        if (!CurrentUnitOfWork.isStarted()) {
+        marks.add(new Mark(recompute, key, currentMessage()));
+        if (unitOfWork == null) {
             flush();
         }
     }
 
     public void flush() {
+        try {
+            Optional<PoisonEvents.Batch> processorBatch = unitOfWork == null ? Optional.empty() : PoisonEvents.batchOf(unitOfWork);
+            boolean deadLetter = unitOfWork != null && unitOfWork.resources().containsKey(DeadLetter.class.getName());
+            if (processorBatch.isEmpty() && !deadLetter) {
+                write(statements, marks);
+                return;
+            }
+            Savepoint savepoint = savepoint();
+            try {
+                write(statements, marks);
+                jdbc.execute((ConnectionCallback<Void>) c -> {
+                    c.releaseSavepoint(savepoint);
+                    return null;
+                });
+            } catch (RuntimeException failure) {
+                rollbackTo(savepoint);
+                processorBatch.ifPresent(batch -> batch.remember(eventsThatFail()));
+                throw failure;
+            }
+        } finally {
+            statements.clear();
+            marks.clear();
+        }
+    }
+
+    /** Writes event by event, each under a savepoint, skipping the rest of a sequence once one of its events failed. */
+    private Map<String, RuntimeException> eventsThatFail() {
+        Map<String, Message<?>> events = new LinkedHashMap<>();
+        Map<String, List<Statement>> writes = new LinkedHashMap<>();
+        Map<String, List<Mark>> recomputes = new LinkedHashMap<>();
+        statements.stream().filter(s -> s.source() != null).forEach(s -> {
+            events.putIfAbsent(s.source().getIdentifier(), s.source());
+            writes.computeIfAbsent(s.source().getIdentifier(), id -> new ArrayList<>()).add(s);
+        });
+        marks.stream().filter(m -> m.source() != null).forEach(m -> {
+            events.putIfAbsent(m.source().getIdentifier(), m.source());
+            recomputes.computeIfAbsent(m.source().getIdentifier(), id -> new ArrayList<>()).add(m);
+        });
+        Map<String, RuntimeException> failures = new LinkedHashMap<>();
+        Set<String> failedSequences = new HashSet<>();
+        events.forEach((id, event) -> {
+            if (failedSequences.contains(sequenceOf(event))) {
+                return;
+            }
+            Savepoint savepoint = savepoint();
+            try {
+                write(writes.getOrDefault(id, List.of()), recomputes.getOrDefault(id, List.of()));
+            } catch (RuntimeException failure) {
+                rollbackTo(savepoint);
+                failures.put(id, failure);
+                failedSequences.add(sequenceOf(event));
+            }
+        });
+        return failures;
+    }
+
+    private void write(List<Statement> statements, List<Mark> marks) {
         int from = 0;
         while (from < statements.size()) {
             String sql = statements.get(from).sql();
@@ -79,8 +156,28 @@ public final class SqlBatch {
             }
             from = to;
         }
-        statements.clear();
+        Map<Consumer<Set<Object>>, Set<Object>> dirty = new LinkedHashMap<>();
+        marks.forEach(m -> dirty.computeIfAbsent(m.recompute(), r -> new LinkedHashSet<>()).add(m.key()));
         dirty.forEach((recompute, keys) -> recompute.accept(keys));
-        dirty.clear();
+    }
+
+    /** Axon's default sequencing: an aggregate's events in order, any other event on its own. */
+    private static String sequenceOf(Message<?> message) {
+        return message instanceof DomainEventMessage<?> event ? event.getAggregateIdentifier() : message.getIdentifier();
+    }
+
+    private static Message<?> currentMessage() {
+        return CurrentUnitOfWork.isStarted() && CurrentUnitOfWork.get().getMessage() instanceof EventMessage<?> event ? event : null;
+    }
+
+    private Savepoint savepoint() {
+        return jdbc.execute((ConnectionCallback<Savepoint>) c -> c.setSavepoint());
+    }
+
+    private void rollbackTo(Savepoint savepoint) {
+        jdbc.execute((ConnectionCallback<Void>) c -> {
+            c.rollback(savepoint);
+            return null;
+        });
     }
 }

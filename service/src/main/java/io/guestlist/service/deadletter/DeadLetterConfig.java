@@ -1,0 +1,67 @@
+package io.guestlist.service.deadletter;
+
+import org.axonframework.config.ConfigurerModule;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
+import org.axonframework.messaging.deadletter.Decisions;
+import org.axonframework.messaging.deadletter.DeadLetter;
+import org.axonframework.messaging.deadletter.EnqueueDecision;
+import org.axonframework.messaging.deadletter.ThrowableCause;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+
+/**
+ * Axon's JDBC dead-letter queue in the Flyway-owned {@code dead_letter_entry} table. Axon's
+ * auto-configuration builds one queue per processing group whose
+ * {@code axon.eventhandling.processors.<group>.dlq.enabled} is set (application.yml sets it for
+ * every streaming group), with this schema and the Jackson serializers.
+ */
+@Configuration(proxyBeanMethods = false)
+public class DeadLetterConfig {
+
+    @Bean
+    public DeadLetterSchema deadLetterSchema() {
+        return DeadLetterSchema.builder()
+                .deadLetterTable("dead_letter_entry")
+                .deadLetterIdentifierColumn("dead_letter_id")
+                .processingGroupColumn("processing_group")
+                .sequenceIdentifierColumn("sequence_identifier")
+                .sequenceIndexColumn("sequence_index")
+                .messageTypeColumn("message_type")
+                .eventIdentifierColumn("event_identifier")
+                .aggregateTypeColumn("type")
+                .aggregateIdentifierColumn("aggregate_identifier")
+                .sequenceNumberColumn("sequence_number")
+                .timestampColumn("time_stamp")
+                .payloadTypeColumn("payload_type")
+                .payloadRevisionColumn("payload_revision")
+                .payloadColumn("payload")
+                .metaDataColumn("meta_data")
+                .tokenTypeColumn("token_type")
+                .tokenColumn("token")
+                .enqueuedAtColumn("enqueued_at")
+                .lastTouchedColumn("last_touched")
+                .processingStartedColumn("processing_started")
+                .causeTypeColumn("cause_type")
+                .causeMessageColumn("cause_message")
+                .diagnosticsColumn("diagnostics")
+                .build();
+    }
+
+    /** Every failure parks its event; the cause is kept as PostgreSQL text can hold it. */
+    @Bean
+    public ConfigurerModule deadLetterPolicy() {
+        return configurer -> configurer.eventProcessing().registerDefaultDeadLetterPolicy(c -> DeadLetterConfig::park);
+    }
+
+    static EnqueueDecision<EventMessage<?>> park(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
+        if (cause == null) {
+            return Decisions.enqueue();
+        }
+        String message = cause.getMessage() == null ? null : cause.getMessage().replace('\u0000', '\uFFFD');
+        if (message != null && message.length() > ThrowableCause.TRUNCATED_MESSAGE_SIZE) {
+            message = message.substring(0, ThrowableCause.TRUNCATED_MESSAGE_SIZE);
+        }
+        return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(), message));
+    }
+}

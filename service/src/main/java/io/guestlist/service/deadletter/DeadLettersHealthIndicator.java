@@ -1,0 +1,31 @@
+package io.guestlist.service.deadletter;
+
+import org.springframework.boot.health.contributor.AbstractHealthIndicator;
+import org.springframework.boot.health.contributor.Health;
+import org.springframework.boot.health.contributor.Status;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+
+/**
+ * The {@code deadLetters} health component: {@code DEGRADED} (HTTP 200: the service still answers,
+ * but some events are not in the read model) while any letter waits, with the count per group.
+ */
+@Component
+class DeadLettersHealthIndicator extends AbstractHealthIndicator {
+
+    static final Status DEGRADED = new Status("DEGRADED", "events wait in a dead-letter queue");
+
+    private final DeadLetters deadLetters;
+
+    DeadLettersHealthIndicator(DeadLetters deadLetters) {
+        this.deadLetters = deadLetters;
+    }
+
+    @Override
+    protected void doHealthCheck(Health.Builder builder) {
+        Map<String, Long> groups = deadLetters.countsByGroup();
+        long count = groups.values().stream().mapToLong(Long::longValue).sum();
+        (count == 0 ? builder.up() : builder.status(DEGRADED)).withDetail("count", count).withDetail("groups", groups);
+    }
+}
