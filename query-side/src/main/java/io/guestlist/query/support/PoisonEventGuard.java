@@ -16,8 +16,9 @@ import java.util.Optional;
 /**
  * Wraps the event handlers of the streaming projections: within a processor's batch it tells
  * {@link SqlBatch} the group, and throws the failure {@link PoisonEvents} remembers for an event,
- * so that Axon's dead-letter queue parks the event instead of the batch failing again. A dead
- * letter's retry and a rebuild run the handlers untouched.
+ * so that Axon's dead-letter queue parks the event instead of the batch failing again. An event a
+ * handler fails on is parked too, so the batch drops the writes other handlers queued for it. A
+ * dead letter's retry and a rebuild run the handlers untouched.
  */
 @Component
 public class PoisonEventGuard implements HandlerEnhancerDefinition {
@@ -51,15 +52,22 @@ public class PoisonEventGuard implements HandlerEnhancerDefinition {
 
         @Override
         public Object handle(Message<?> message, T target) throws Exception {
-            Optional<UnitOfWork<?>> batch = processorBatch();
-            if (batch.isPresent()) {
-                batch.get().getOrComputeResource(PoisonEvents.BATCH_RESOURCE, key -> new PoisonEvents.Batch(poison, group));
-                Optional<RuntimeException> failure = poison.take(group, message.getIdentifier());
+            Optional<UnitOfWork<?>> unitOfWork = processorBatch();
+            if (unitOfWork.isEmpty()) {
+                return super.handle(message, target);
+            }
+            PoisonEvents.Batch batch = unitOfWork.get().getOrComputeResource(PoisonEvents.BATCH_RESOURCE,
+                    key -> new PoisonEvents.Batch(poison, group));
+            Optional<RuntimeException> failure = poison.take(group, message.getIdentifier());
+            try {
                 if (failure.isPresent()) {
                     throw failure.get();
                 }
+                return super.handle(message, target);
+            } catch (Exception e) {
+                batch.parked(message.getIdentifier());
+                throw e;
             }
-            return super.handle(message, target);
         }
 
         private static Optional<UnitOfWork<?>> processorBatch() {

@@ -1,10 +1,13 @@
 package io.guestlist.query.support;
 
+import org.axonframework.messaging.Message;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.stereotype.Component;
 
+import java.util.HashSet;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -25,11 +28,31 @@ public class PoisonEvents {
     private record Key(String group, String eventId) {
     }
 
-    /** What a processor's batch knows: its group, and where to remember the events that failed it. */
-    record Batch(PoisonEvents registry, String group) {
+    /**
+     * What a processor's batch knows: its group, where to remember the events whose writes fail, and
+     * the events its handlers failed on (parked by Axon), whose writes the batch must drop.
+     */
+    static final class Batch {
+
+        private final PoisonEvents registry;
+        private final String group;
+        private final Set<String> parked = new HashSet<>();
+
+        Batch(PoisonEvents registry, String group) {
+            this.registry = registry;
+            this.group = group;
+        }
 
         void remember(Map<String, RuntimeException> failures) {
             failures.forEach((eventId, failure) -> registry.failures.put(new Key(group, eventId), failure));
+        }
+
+        void parked(String eventId) {
+            parked.add(eventId);
+        }
+
+        boolean isParked(Message<?> event) {
+            return event != null && parked.contains(event.getIdentifier());
         }
     }
 

@@ -32,7 +32,8 @@ import java.util.function.Consumer;
  *
  * <p>A processor's batch flushes under a savepoint: when the database refuses it, the events are
  * written again one by one, each under a savepoint of its own, to find the ones that fail; they are
- * remembered in {@link PoisonEvents} and the batch fails, so its retry parks them (see there). A
+ * remembered in {@link PoisonEvents} and the batch fails, so its retry parks them (see there). The
+ * writes of an event that Axon parked because a handler threw are dropped. A
  * dead letter's retry flushes with the letter's own unit of work, also under a savepoint, so a
  * failure leaves the transaction usable for Axon to put the letter back with its new cause.
  */
@@ -91,6 +92,10 @@ public final class SqlBatch {
                 write(statements, marks);
                 return;
             }
+            processorBatch.ifPresent(batch -> {
+                statements.removeIf(s -> batch.isParked(s.source()));
+                marks.removeIf(m -> batch.isParked(m.source()));
+            });
             Savepoint savepoint = savepoint();
             try {
                 write(statements, marks);

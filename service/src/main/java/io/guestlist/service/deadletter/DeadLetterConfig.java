@@ -1,5 +1,6 @@
 package io.guestlist.service.deadletter;
 
+import io.guestlist.query.support.Projections;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.deadletter.jdbc.DeadLetterSchema;
@@ -14,7 +15,8 @@ import org.springframework.context.annotation.Configuration;
  * Axon's JDBC dead-letter queue in the Flyway-owned {@code dead_letter_entry} table. Axon's
  * auto-configuration builds one queue per processing group whose
  * {@code axon.eventhandling.processors.<group>.dlq.enabled} is set (application.yml sets it for
- * every streaming group), with this schema and the Jackson serializers.
+ * every streaming group), with this schema and the Jackson serializers; here its invokers and
+ * policy are set.
  */
 @Configuration(proxyBeanMethods = false)
 public class DeadLetterConfig {
@@ -48,10 +50,19 @@ public class DeadLetterConfig {
                 .build();
     }
 
-    /** Every failure parks its event; the cause is kept as PostgreSQL text can hold it. */
+    /**
+     * Every failure parks its event, its cause kept as PostgreSQL text can hold it. The invoker
+     * remembers which sequences it parked, so an empty queue costs no query per event; a replay
+     * clears the group's queue, as its reset handlers clear its tables, and parks afresh what
+     * still fails.
+     */
     @Bean
-    public ConfigurerModule deadLetterPolicy() {
-        return configurer -> configurer.eventProcessing().registerDefaultDeadLetterPolicy(c -> DeadLetterConfig::park);
+    public ConfigurerModule deadLetterInvokers() {
+        return configurer -> {
+            configurer.eventProcessing().registerDefaultDeadLetterPolicy(c -> DeadLetterConfig::park);
+            Projections.STREAMING.forEach(group -> configurer.eventProcessing().registerDeadLetteringEventHandlerInvokerConfiguration(
+                    group, (c, invoker) -> invoker.enableSequenceIdentifierCache().allowReset(true)));
+        };
     }
 
     static EnqueueDecision<EventMessage<?>> park(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {

@@ -142,6 +142,30 @@ class DeadLetterApiTest extends ServiceTest {
         assertThat(letters()).isEmpty();
     }
 
+    @Test
+    void anEventAHandlerThrowsOn_isParkedAsWell_andOtherEventsOfItsBatchAreProjected() {
+        Api api = api();
+        GuestList guests = new GuestList(api);
+        String workspace = guests.aWorkspaceOwnedBy("dave");
+        String model = guests.aUnit("dave", workspace, "The Iyer Family");
+        String unreadable = UUID.randomUUID().toString();
+        String created = storeCopy(model, "UnitCreatedEvent", unreadable, 0, "The Unreadables");
+        jdbc.update("UPDATE domain_event_entry SET payload = convert_to(replace(convert_from(payload, 'UTF8'), '\"tags\":[]',"
+                + " '\"tags\":{\"not\":\"a list\"}'), 'UTF8') WHERE event_identifier = ?", created);
+        Api.Response after = api.post("dave", units(workspace), Map.of("name", "The Menons"));
+
+        JsonNode letter = awaitLetters("guest-list", unreadable, 1).get(0);
+        assertThat(letter.path("event").path("identifier").asText()).isEqualTo(created);
+        assertThat(letter.path("error").path("type").asText()).isNotBlank();
+        assertThat(api.get("dave", units(workspace) + "/" + after.id() + "?after=" + after.position()).status()).isEqualTo(200);
+        assertThat(api.get("dave", units(workspace) + "/" + unreadable).status()).isEqualTo(404);
+
+        for (JsonNode parked : letters()) {
+            assertThat(api.delete("ops", LETTERS + "/" + parked.path("id").asText()).status()).isEqualTo(204);
+        }
+        assertThat(letters()).isEmpty();
+    }
+
     private static String units(String workspace) {
         return "/api/v1/workspaces/" + workspace + "/units";
     }
