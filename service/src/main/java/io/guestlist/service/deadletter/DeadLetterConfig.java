@@ -65,14 +65,22 @@ public class DeadLetterConfig {
         };
     }
 
+    /**
+     * Parks with the innermost cause: the database's or the deserializer's own words, not the SQL
+     * text or the framework's wrapping around them.
+     */
     static EnqueueDecision<EventMessage<?>> park(DeadLetter<? extends EventMessage<?>> letter, Throwable cause) {
         if (cause == null) {
             return Decisions.enqueue();
         }
-        String message = cause.getMessage() == null ? null : cause.getMessage().replace('\u0000', '\uFFFD');
+        Throwable root = cause;
+        while (root.getCause() != null && root.getCause() != root) {
+            root = root.getCause();
+        }
+        String message = root.getMessage() == null ? null : root.getMessage().replace('\u0000', '\uFFFD');
         if (message != null && message.length() > ThrowableCause.TRUNCATED_MESSAGE_SIZE) {
             message = message.substring(0, ThrowableCause.TRUNCATED_MESSAGE_SIZE);
         }
-        return Decisions.enqueue(new ThrowableCause(cause.getClass().getName(), message));
+        return Decisions.enqueue(new ThrowableCause(root.getClass().getName(), message));
     }
 }
