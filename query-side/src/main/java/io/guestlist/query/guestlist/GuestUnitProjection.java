@@ -33,6 +33,18 @@ import static io.guestlist.query.guestlist.GuestListSql.ts;
 @ProcessingGroup(GuestListSql.GROUP)
 class GuestUnitProjection {
 
+    /**
+     * The tags table lists the tags in use: a tag the unit no longer carries (its {@code gone} rows)
+     * leaves it when no other unit carries it. Only those tags are looked at, so a removal costs
+     * what it removes, not the workspace's tag count. The statement still sees the unit's own rows.
+     */
+    private static final String FORGET_GONE_TAGS = """
+
+            DELETE FROM tags t USING gone
+             WHERE t.workspace_id = gone.workspace_id AND t.name = gone.tag
+               AND NOT EXISTS (SELECT 1 FROM unit_tags u
+                                WHERE u.workspace_id = t.workspace_id AND u.tag = t.name AND u.unit_id <> gone.unit_id)""";
+
     private final JdbcTemplate jdbc;
     private final GuestListSql sql;
 
@@ -96,9 +108,11 @@ class GuestUnitProjection {
 
     @EventHandler
     void on(UnitTagsRemovedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
-        SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add("DELETE FROM unit_tags WHERE unit_id = ? AND tag = ANY(?::text[])", e.unitId().value(), tags(e.tags()));
-        forgetUnusedTags(batch, e.workspaceId().value());
+        SqlBatch.current(jdbc).add("""
+                        WITH gone AS (
+                            DELETE FROM unit_tags ut USING unnest(?::text[]) AS removed(tag) WHERE ut.unit_id = ? AND ut.tag = removed.tag
+                            RETURNING ut.unit_id, ut.workspace_id, ut.tag
+                        )""" + FORGET_GONE_TAGS, tags(e.tags()), e.unitId().value());
         touch(null, null, e.unitId().value(), at, by);
     }
 
@@ -106,22 +120,15 @@ class GuestUnitProjection {
     @EventHandler
     void on(UnitDiscardedEvent e) {
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add("DELETE FROM unit_tags WHERE unit_id = ?", e.unitId().value());
+        batch.add("WITH gone AS (DELETE FROM unit_tags WHERE unit_id = ? RETURNING unit_id, workspace_id, tag)" + FORGET_GONE_TAGS,
+                e.unitId().value());
         batch.add("DELETE FROM guest_units WHERE unit_id = ?", e.unitId().value());
-        forgetUnusedTags(batch, e.workspaceId().value());
     }
 
     @EventHandler
     void on(PrimaryContactChosenEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
         touch("chosen_contact_id = ?", e.personId().value(), e.unitId().value(), at, by);
         sql.unitChanged(SqlBatch.current(jdbc), e.unitId().value());
-    }
-
-    /** The tags table lists the tags in use: one no unit carries any more leaves it. */
-    private static void forgetUnusedTags(SqlBatch batch, UUID workspace) {
-        batch.add("""
-                DELETE FROM tags t WHERE t.workspace_id = ?
-                   AND NOT EXISTS (SELECT 1 FROM unit_tags u WHERE u.workspace_id = t.workspace_id AND u.tag = t.name)""", workspace);
     }
 
     /** Sets one column (or none) and the unit's updated_at/by. */

@@ -100,6 +100,53 @@ class AudienceProjectionDbTest {
         assertThat(members()).containsExactly("The Kapoors RULE");
     }
 
+    /**
+     * A unit with 5,000 tags against rules of 5,000 tags, each way of matching: the bindings are
+     * right whatever the count (the cost, linear in the tags, is measured by benchmarks/audience-tags.py).
+     */
+    @Test
+    void thousandsOfTagsOnAUnitAndInARule_bindAsWithTwo() {
+        int many = 5_000;
+        List<String> carried = tags("carried", many);
+        List<String> other = tags("other", many);
+        projection.on(new OccasionCreatedEvent(MEHNDI, WS, "Mehndi"), AT, "alice");
+        jdbc.update("INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ?",
+                SHARMAS.value(), carried.toArray(String[]::new), WS.value());
+        projection.on(new UnitTagsAddedEvent(SHARMAS, WS, Set.copyOf(carried)));
+
+        rules(new AudienceRules.Include(false, null, carried, TagMatch.ALL), null);
+        assertThat(members()).containsExactly("The Sharmas RULE");
+
+        rules(new AudienceRules.Include(false, null, plus(carried, "missing"), TagMatch.ALL), null);
+        assertThat(members()).isEmpty();
+
+        rules(new AudienceRules.Include(false, null, plus(other, carried.get(many - 1)), TagMatch.ANY), null);
+        assertThat(members()).containsExactly("The Sharmas RULE");
+
+        rules(new AudienceRules.Include(false, null, other, TagMatch.ANY), null);
+        assertThat(members()).isEmpty();
+
+        rules(new AudienceRules.Include(true, null, null, null), new AudienceRules.Exclude(null, plus(other, carried.get(0))));
+        assertThat(members()).containsExactly("The Kapoors RULE");
+
+        rules(new AudienceRules.Include(true, null, null, null), new AudienceRules.Exclude(null, other));
+        assertThat(members()).containsExactly("The Kapoors RULE", "The Sharmas RULE");
+    }
+
+    private void rules(AudienceRules.Include include, AudienceRules.Exclude exclude) {
+        projection.on(new AudienceRulesSetEvent(MEHNDI, WS, new AudienceRules(include, exclude)), AT, "alice");
+    }
+
+    private static List<String> tags(String prefix, int count) {
+        return java.util.stream.IntStream.range(0, count).mapToObj(i -> prefix + "-" + i).toList();
+    }
+
+    private static List<String> plus(List<String> tags, String tag) {
+        List<String> all = new java.util.ArrayList<>(tags);
+        all.add(tag);
+        return all;
+    }
+
     /** Handles the event, snapshots the tables, handles it again, and expects the same snapshot. */
     private void twice(Consumer<AudienceProjection> handle) {
         handle.accept(projection);

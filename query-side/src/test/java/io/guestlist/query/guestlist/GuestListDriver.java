@@ -3,6 +3,7 @@ package io.guestlist.query.guestlist;
 import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
 import io.guestlist.kernel.guestunit.UnitArchivedEvent;
 import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
 import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
 import io.guestlist.kernel.guestunit.UnitSideSetEvent;
@@ -88,6 +89,8 @@ final class GuestListDriver {
             units.on(e, time, BY);
         } else if (event instanceof UnitTagsRemovedEvent e) {
             units.on(e, time, BY);
+        } else if (event instanceof UnitDiscardedEvent e) {
+            units.on(e);
         } else if (event instanceof PrimaryContactChosenEvent e) {
             units.on(e, time, BY);
         } else if (event instanceof PersonAddedEvent e) {
