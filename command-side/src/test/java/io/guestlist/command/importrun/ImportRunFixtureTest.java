@@ -218,6 +218,13 @@ class ImportRunFixtureTest {
     }
 
     @Test
+    void givenCompleted_whenUndoneKeepingNewerChanges_thenTheRowsAndTheirCountAreRecorded() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
+                .when(new MarkUndone(RUN, List.of(1)))
+                .expectEvents(new ImportUndoneEvent(RUN, WORKSPACE, 1, List.of(1)));
+    }
+
+    @Test
     void givenProcessing_whenUndone_thenConflict() {
         fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")))
                 .when(new MarkUndone(RUN, List.of()))
