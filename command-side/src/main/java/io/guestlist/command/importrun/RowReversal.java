@@ -10,7 +10,8 @@ import java.util.List;
  *
  * @param deletePerson    the row created the person, and nothing about them changed since
  * @param revertName      the row renamed the person, and the name is still the run's
- * @param revertUnit      the row moved or reactivated the person, and the membership is still the run's
+ * @param revertUnit      the row moved or reactivated the person, the membership is still the run's, and
+ *                        the unit they came from was not discarded since
  * @param rearchiveUnit   the row restored an archived unit, and the status is still the run's
  * @param revertSide      the row set the unit's side, and the side is still the run's
  * @param tagsToRemove    the tags the row added that the unit still has as the run added them

@@ -51,7 +51,7 @@ class UndoImportHandler {
             }
             r.ensureUndoable();
         });
-        UndoPlan plan = UndoPlan.of(command.runId(), recordedRows(command.runId()), people, units, directory);
+        UndoPlan plan = UndoPlan.of(command.runId(), command.workspaceId(), recordedRows(command.runId()), people, units, directory);
         List<RowReversal> reversals = plan.reversals();
         for (int i = reversals.size() - 1; i >= 0; i--) {
             revert(reversals.get(i));

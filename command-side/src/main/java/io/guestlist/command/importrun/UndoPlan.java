@@ -6,6 +6,7 @@ import io.guestlist.command.person.Person;
 import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.importrun.RowResult.Before;
 import org.axonframework.modelling.command.Repository;
@@ -28,23 +29,26 @@ import java.util.Set;
 final class UndoPlan {
 
     private final String run;
+    private final WorkspaceId workspace;
     private final Repository<Person> people;
     private final Repository<GuestUnit> units;
     private final GuestDirectory directory;
     private final List<RowReversal> reversals = new ArrayList<>();
     private final List<UnitId> unitsToDiscard = new ArrayList<>();
 
-    private UndoPlan(ImportRunId runId, Repository<Person> people, Repository<GuestUnit> units, GuestDirectory directory) {
+    private UndoPlan(ImportRunId runId, WorkspaceId workspace, Repository<Person> people, Repository<GuestUnit> units,
+                     GuestDirectory directory) {
         // The run's own events carry its id as their correlation id (ImportWorker).
         this.run = runId.toString();
+        this.workspace = workspace;
         this.people = people;
         this.units = units;
         this.directory = directory;
     }
 
-    static UndoPlan of(ImportRunId runId, List<RowResult> rows, Repository<Person> people, Repository<GuestUnit> units,
-                       GuestDirectory directory) {
-        UndoPlan plan = new UndoPlan(runId, people, units, directory);
+    static UndoPlan of(ImportRunId runId, WorkspaceId workspace, List<RowResult> rows, Repository<Person> people,
+                       Repository<GuestUnit> units, GuestDirectory directory) {
+        UndoPlan plan = new UndoPlan(runId, workspace, people, units, directory);
         rows.stream().filter(row -> row.before() != null).forEach(row -> plan.reversals.add(plan.decide(row)));
         plan.decideCreatedUnits();
         return plan;
@@ -82,9 +86,14 @@ final class UndoPlan {
         boolean renamed = before.name() != null;
         boolean placed = before.personRemoved() || before.unitId() != null;
         boolean revertName = renamed && person.nameLastChangedIn(run);
-        boolean revertUnit = placed && person.unitLastChangedIn(run);
+        boolean revertUnit = placed && person.unitLastChangedIn(run) && (before.personRemoved() || stillExists(before.unitId()));
         return new RowReversal(row, false, revertName, revertUnit, false, false, List.of(),
                 renamed != revertName || placed != revertUnit);
+    }
+
+    /** Whether the unit a person would move back to is still there: another run's undo may have discarded it since. */
+    private boolean stillExists(UnitId unit) {
+        return directory.unitActive(workspace, unit).isPresent();
     }
 
     /** The reversal with what the row changed on a unit that existed before the run. */

@@ -58,7 +58,7 @@ class UndoKeepsLaterWorkTest extends ServiceTest {
     }
 
     @Test
-    void twoImportsOfTheSamePerson_undoingTheFirst_keepsThePersonAsTheSecondLeftThem() {
+    void twoImportsOfTheSamePerson_undoingTheFirst_keepsThePersonAsTheSecondLeftThem_andUndoingTheSecondCannotMoveThemBack() {
         String raos = guests.aUnit("alice", workspace, "Raos");
         guests.addPerson("alice", workspace, raos, "Nikhil Rao", "98765 43214");
         String firstCsv = "name,phone,household\nAsha,98765 43210,Sharmas\nRavi,98765 43211,Sharmas\n";
@@ -87,6 +87,16 @@ class UndoKeepsLaterWorkTest extends ServiceTest {
         assertThat(undoOutcomes(firstRun)).containsExactly("kept_newer_change", null);
         assertThat(keptRowNumbers(firstRun)).containsExactly(1);
         assertThat(run(secondRun, after).path("keptNewerChange").asInt()).isZero();
+        ReadModelInvariants.hold(jdbc, workspace);
+
+        // Undoing the second run too: the name goes back, but the unit Asha came from is gone, so she stays.
+        Api.Response secondUndone = api.post("alice", imports + "/" + secondRun + "/undo", null);
+        assertThat(secondUndone.status()).as(secondUndone.body().toString()).isEqualTo(200);
+        JsonNode afterBoth = person(asha.path("id").asText(), secondUndone.position());
+        assertThat(afterBoth.path("name").asText()).isEqualTo("Asha");
+        assertThat(afterBoth.path("unitId").asText()).isEqualTo(raos);
+        assertThat(run(secondRun, secondUndone.position()).path("keptNewerChange").asInt()).isEqualTo(1);
+        assertThat(undoOutcomes(secondRun)).containsExactly(null, "kept_newer_change");
         ReadModelInvariants.hold(jdbc, workspace);
 
         Api.Response replay = submit(firstCsv, "first-import");
