@@ -23,8 +23,9 @@ import java.util.Set;
  * Decides, before anything is reverted, what undoing each row of a run reverts (SPEC §4.4). An aspect
  * the row changed (a person's existence, name or membership; a unit's existence, status, side or a
  * tag) is reverted only while the run's change is the last one made to it: the aggregates remember,
- * per aspect, the request or run (correlation id) that changed it last. Everything is decided first
- * because the undo's own reversals would otherwise look like later work to the rows reverted after them.
+ * per aspect, the request or run (correlation id) that changed it last. A person is not moved back
+ * into a unit another undo has discarded since. Everything is decided first because the undo's own
+ * reversals would otherwise look like later work to the rows reverted after them.
  */
 final class UndoPlan {
 
