@@ -27,9 +27,13 @@ import io.guestlist.kernel.ids.WorkspaceId;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.util.Collection;
 import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import java.util.TreeSet;
@@ -38,9 +42,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 
 /**
  * A household or party: the unit that receives one invitation. Membership is held by each
- * {@code Person} (one active unit per person, SPEC §2.2); the unit holds what is its own.
+ * {@code Person} (one active unit per person, SPEC §2.2); the unit holds what is its own. Revision 2
+ * added {@link UnitLastChanges}: older snapshots are ignored and the unit is read from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "unitSnapshotTrigger", cache = "aggregateCache")
+@Revision("2")
 public class GuestUnit {
 
     static final String NAME_REQUIRED = "A unit needs a name of at most 1000 characters.";
@@ -59,6 +65,8 @@ public class GuestUnit {
     private Set<String> tags = new TreeSet<>();
     private boolean archived;
     private PersonId primaryContact;
+    @AggregateMember
+    private UnitLastChanges lastChanges = new UnitLastChanges();
 
     private GuestUnit() {
     }
@@ -212,6 +220,26 @@ public class GuestUnit {
 
     public String side() {
         return side;
+    }
+
+    /** Whether the side was last set in this request or import run (a correlation id). */
+    public boolean sideLastChangedIn(String correlationId) {
+        return lastChanges.sideIn(correlationId);
+    }
+
+    /** Whether archiving or restoring was last done in this request or import run. */
+    public boolean statusLastChangedIn(String correlationId) {
+        return lastChanges.statusIn(correlationId);
+    }
+
+    /** Those of {@code tags} the unit has as this request or import run added them. */
+    public List<String> tagsLastAddedIn(Collection<String> tags, String correlationId) {
+        return tags.stream().filter(tag -> lastChanges.tagIn(tag, correlationId)).toList();
+    }
+
+    /** Whether every aspect (name, side, status, tags, contact) was last changed in this request or import run. */
+    public boolean lastChangedOnlyIn(String correlationId) {
+        return lastChanges.allIn(correlationId);
     }
 
     private static String validName(String name) {

@@ -44,14 +44,16 @@ class ImportCommandController {
     private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
 
     private final ImportReception reception;
+    private final ImportRunReader runReader;
     private final ImportWorker worker;
     private final PayloadReader reader;
     private final GuestDirectory directory;
     private final CommandSender commands;
 
-    ImportCommandController(ImportReception reception, ImportWorker worker, PayloadReader reader, GuestDirectory directory,
-                            CommandSender commands) {
+    ImportCommandController(ImportReception reception, ImportRunReader runReader, ImportWorker worker, PayloadReader reader,
+                            GuestDirectory directory, CommandSender commands) {
         this.reception = reception;
+        this.runReader = runReader;
         this.worker = worker;
         this.reader = reader;
         this.directory = directory;
@@ -59,7 +61,7 @@ class ImportCommandController {
     }
 
     @PostMapping("/api/v1/workspaces/{workspaceId}/imports")
-    ResponseEntity<ImportAccepted> submit(@PathVariable UUID workspaceId, @RequestParam Channel channel,
+    ResponseEntity<ImportRunBody> submit(@PathVariable UUID workspaceId, @RequestParam Channel channel,
                                           @RequestParam(defaultValue = "false") boolean dryRun,
                                           @RequestParam(required = false) String mapping,
                                           @RequestHeader(value = "Idempotency-Key", required = false) String idempotencyKey,
@@ -81,11 +83,13 @@ class ImportCommandController {
         URI location = URI.create("/api/v1/workspaces/" + workspaceId + "/imports/" + received.runId());
         long position = commands.positionOf(received.runId());
         if (!received.isNew()) {
-            return ResponseEntity.ok().location(location).body(ImportAccepted.existing(received.runId(), position));
+            // SPEC §4.4: the same key and payload answer with the run itself, as it stands now.
+            return ResponseEntity.ok().location(location).body(runReader.body(received.runId(), position));
         }
+        // Read before the worker starts, so a new run is answered as received.
+        ImportRunBody body = runReader.body(received.runId(), position);
         worker.submit(received.runId());
-        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location)
-                .body(ImportAccepted.received(received.runId(), channel, dryRun, totalRows, caller.getName(), position));
+        return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(body);
     }
 
     @PostMapping("/api/v1/workspaces/{workspaceId}/imports/{runId}/undo")

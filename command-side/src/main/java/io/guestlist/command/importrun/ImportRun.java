@@ -5,6 +5,7 @@ import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.importrun.Channel;
 import io.guestlist.kernel.importrun.ImportCompletedEvent;
 import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
@@ -15,14 +16,21 @@ import io.guestlist.kernel.importrun.ImportUndoneEvent;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
 import io.guestlist.kernel.importrun.RowResult;
+import io.guestlist.kernel.meta.Attribution;
 import org.axonframework.commandhandling.CommandHandler;
+import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -33,9 +41,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One submission of rows. Rows are recorded in order, batch by batch, each batch in the transaction
  * that applies its changes: a batch that does not start at the next expected row is a replay and is
- * ignored, so a run resumed after a crash applies no row twice and loses none (SPEC §4.4).
+ * ignored, so a run resumed after a crash applies no row twice and loses none (SPEC §4.4). It also
+ * knows what the answer to a submission shows ({@link #body}). Revision 2 added that: older snapshots
+ * are ignored and the run is read from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "importRunSnapshotTrigger", cache = "aggregateCache")
+@Revision("2")
 public class ImportRun {
 
     static final String NO_ROWS = "An import needs at least one row.";
@@ -56,6 +67,15 @@ public class ImportRun {
     private int inviteableRows;
     private final Set<String> phonesSeen = new HashSet<>();
     private final Map<String, UnitId> households = new HashMap<>();
+    private Channel channel;
+    private String fileName;
+    private String failureReason;
+    private Instant createdAt;
+    private String createdBy;
+    private Instant finishedAt;
+    private Instant undoneAt;
+    private String undoneBy;
+    private int keptNewerChange;
 
     private ImportRun() {
     }
@@ -111,9 +131,21 @@ public class ImportRun {
         }
     }
 
-    void markUndone() {
+    /** Records the undo; {@code keptNewerChangeRows} are the rows whose change later work had superseded. */
+    void markUndone(List<Integer> keptNewerChangeRows) {
         ensureUndoable();
-        apply(new ImportUndoneEvent(runId, workspaceId));
+        apply(new ImportUndoneEvent(runId, workspaceId, keptNewerChangeRows.size(), keptNewerChangeRows));
+    }
+
+    /** The run as the read model shows it, with the position to read it back. */
+    ImportRunBody body(long position) {
+        Map<String, Integer> byOutcome = new LinkedHashMap<>();
+        for (Outcome outcome : Outcome.values()) {
+            byOutcome.put(outcome.apiName(), counters.getOrDefault(outcome, 0));
+        }
+        return new ImportRunBody(runId.value(), channel.name(), status.name(), failureReason, dryRun, fileName, totalRows,
+                recordedRows, inviteableRows, byOutcome, createdAt, finishedAt, createdBy, undoneAt, undoneBy, keptNewerChange,
+                position);
     }
 
     boolean seen(String e164) {
@@ -139,13 +171,17 @@ public class ImportRun {
     }
 
     @EventSourcingHandler
-    void on(ImportReceivedEvent e) {
+    void on(ImportReceivedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
         runId = e.runId();
         workspaceId = e.workspaceId();
         status = ImportStatus.RECEIVED;
         dryRun = e.dryRun();
         totalRows = e.totalRows();
         nextRow = 1;
+        channel = e.channel();
+        fileName = e.fileName();
+        createdAt = stored(at);
+        createdBy = by;
     }
 
     @EventSourcingHandler
@@ -170,17 +206,31 @@ public class ImportRun {
     }
 
     @EventSourcingHandler
-    void on(ImportCompletedEvent e) {
+    void on(ImportCompletedEvent e, @Timestamp Instant at) {
         status = ImportStatus.COMPLETED;
+        finishedAt = stored(at);
     }
 
     @EventSourcingHandler
-    void on(ImportFailedEvent e) {
+    void on(ImportFailedEvent e, @Timestamp Instant at) {
         status = ImportStatus.FAILED;
+        failureReason = e.reason();
+        finishedAt = stored(at);
     }
 
     @EventSourcingHandler
-    void on(ImportUndoneEvent e) {
+    void on(ImportUndoneEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
         undone = true;
+        undoneAt = stored(at);
+        undoneBy = by;
+        keptNewerChange = e.keptNewerChange();
+    }
+
+    /**
+     * An event's time as the event store keeps it, to the millisecond (Axon's JDBC engine): a run
+     * loaded from the store, a run still cached and the read model all show the same instant.
+     */
+    private static Instant stored(Instant at) {
+        return at.truncatedTo(ChronoUnit.MILLIS);
     }
 }

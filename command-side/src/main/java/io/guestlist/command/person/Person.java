@@ -24,6 +24,8 @@ import io.guestlist.kernel.phone.PhoneNormalizer;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
+import org.axonframework.modelling.command.AggregateMember;
+import org.axonframework.serialization.Revision;
 import org.axonframework.spring.stereotype.Aggregate;
 
 import java.util.List;
@@ -35,9 +37,11 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 /**
  * One guest. Holds the phone identity (claimed in the {@link GuestDirectory} before any event, so
  * of two racing claims one wins, SPEC §2.1) and the one active membership (SPEC §2.2): a move is
- * one event, so the old membership ends exactly when the new one begins.
+ * one event, so the old membership ends exactly when the new one begins. Revision 2 added
+ * {@link PersonLastChanges}: older snapshots are ignored and the person is read from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "personSnapshotTrigger", cache = "aggregateCache")
+@Revision("2")
 public class Person {
 
     static final String NAME_REQUIRED = "A person needs a name of at most 1000 characters.";
@@ -55,6 +59,8 @@ public class Person {
     private String name;
     private Phone phone;
     private UnitId unitId;
+    @AggregateMember
+    private PersonLastChanges lastChanges = new PersonLastChanges();
 
     private Person() {
     }
@@ -160,6 +166,21 @@ public class Person {
 
     public boolean isRemoved() {
         return unitId == null;
+    }
+
+    /** Whether the name was last changed in this request or import run (a correlation id). */
+    public boolean nameLastChangedIn(String correlationId) {
+        return lastChanges.nameIn(correlationId);
+    }
+
+    /** Whether the membership (unit, removal) was last changed in this request or import run. */
+    public boolean unitLastChangedIn(String correlationId) {
+        return lastChanges.unitIn(correlationId);
+    }
+
+    /** Whether every aspect (name, membership, phone) was last changed in this request or import run. */
+    public boolean lastChangedOnlyIn(String correlationId) {
+        return lastChanges.allIn(correlationId);
     }
 
     void ensureIn(WorkspaceId workspace) {

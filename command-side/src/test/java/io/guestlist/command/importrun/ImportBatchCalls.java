@@ -19,7 +19,7 @@ class ImportBatchCalls {
     record Record(ImportRunId runId, List<RowResult> rows) {
     }
 
-    record MarkUndone(ImportRunId runId) {
+    record MarkUndone(ImportRunId runId, List<Integer> keptNewerChangeRows) {
     }
 
     private final Repository<ImportRun> runs;
@@ -40,6 +40,6 @@ class ImportBatchCalls {
 
     @CommandHandler
     void handle(MarkUndone command) {
-        runs.load(command.runId().toString()).execute(ImportRun::markUndone);
+        runs.load(command.runId().toString()).execute(run -> run.markUndone(command.keptNewerChangeRows()));
     }
 }

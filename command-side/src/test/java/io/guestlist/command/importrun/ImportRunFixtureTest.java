@@ -213,36 +213,43 @@ class ImportRunFixtureTest {
     @Test
     void givenCompleted_whenUndone_thenUndone() {
         fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
-                .when(new MarkUndone(RUN))
-                .expectEvents(new ImportUndoneEvent(RUN, WORKSPACE));
+                .when(new MarkUndone(RUN, List.of()))
+                .expectEvents(new ImportUndoneEvent(RUN, WORKSPACE, 0, List.of()));
+    }
+
+    @Test
+    void givenCompleted_whenUndoneKeepingNewerChanges_thenTheRowsAndTheirCountAreRecorded() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
+                .when(new MarkUndone(RUN, List.of(1)))
+                .expectEvents(new ImportUndoneEvent(RUN, WORKSPACE, 1, List.of(1)));
     }
 
     @Test
     void givenProcessing_whenUndone_thenConflict() {
         fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")))
-                .when(new MarkUndone(RUN))
+                .when(new MarkUndone(RUN, List.of()))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_UNDOABLE));
     }
 
     @Test
     void givenFailed_whenUndone_thenConflict() {
         fixture.given(received(2, false), new ImportFailedEvent(RUN, WORKSPACE, "unreadable"))
-                .when(new MarkUndone(RUN))
+                .when(new MarkUndone(RUN, List.of()))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_UNDOABLE));
     }
 
     @Test
     void givenCompletedDryRun_whenUndone_thenConflict() {
         fixture.given(received(2, true), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
-                .when(new MarkUndone(RUN))
+                .when(new MarkUndone(RUN, List.of()))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_UNDOABLE));
     }
 
     @Test
     void givenUndone_whenUndoneAgain_thenConflict() {
         fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows(),
-                        new ImportUndoneEvent(RUN, WORKSPACE))
-                .when(new MarkUndone(RUN))
+                        new ImportUndoneEvent(RUN, WORKSPACE, 0, List.of()))
+                .when(new MarkUndone(RUN, List.of()))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_UNDOABLE));
     }
 }

@@ -123,7 +123,12 @@ class ImportRunProjection {
 
     @EventHandler
     void on(ImportUndoneEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
-        SqlBatch.current(jdbc).add("UPDATE import_runs SET undone_at = ?, undone_by = ? WHERE run_id = ?",
-                java.sql.Timestamp.from(at), by, e.runId().value());
+        SqlBatch batch = SqlBatch.current(jdbc);
+        batch.add("UPDATE import_runs SET undone_at = ?, undone_by = ?, kept_newer_change = ? WHERE run_id = ?",
+                java.sql.Timestamp.from(at), by, e.keptNewerChange(), e.runId().value());
+        if (!e.keptNewerChangeRows().isEmpty()) {
+            batch.add("UPDATE import_rows SET undo_outcome = 'kept_newer_change' WHERE run_id = ? AND row_number = ANY (?::int[])",
+                    e.runId().value(), e.keptNewerChangeRows().toArray(Integer[]::new));
+        }
     }
 }

@@ -32,18 +32,21 @@ class ImportRunQueryController {
 
     record RunView(UUID id, String channel, String status, String failureReason, boolean dryRun, String fileName,
                    int totalRows, int processedRows, int inviteableRows, Map<String, Integer> counters,
-                   Instant createdAt, Instant finishedAt, String createdBy, Instant undoneAt, String undoneBy) {
+                   Instant createdAt, Instant finishedAt, String createdBy, Instant undoneAt, String undoneBy,
+                   int keptNewerChange) {
     }
 
+    /** {@code undoOutcome} is {@code kept_newer_change} when the run's undo left a change of the row that later work had made again. */
     record RowView(int rowNumber, String outcome, List<String> warnings, boolean inviteable, UUID personId, UUID unitId,
-                   JsonNode raw, JsonNode parsed) {
+                   JsonNode raw, JsonNode parsed, String undoOutcome) {
     }
 
     private static final JsonMapper JSON = JsonMapper.builder().build();
+    private static final String KEPT_NEWER_CHANGE = "kept_newer_change";
     private static final String RUN_COLUMNS = """
             run_id, channel, status, failure_reason, dry_run, file_name, total_rows, processed_rows, inviteable_rows,
             skipped_no_phone, warning_malformed_phone, created, reactivated, updated, unchanged,
-            created_at, finished_at, created_by, undone_at, undone_by""";
+            created_at, finished_at, created_by, undone_at, undone_by, kept_newer_change""";
 
     private final JdbcClient jdbc;
     private final WorkspaceAccess access;
@@ -80,27 +83,35 @@ class ImportRunQueryController {
 
     @GetMapping("/{runId}/rows")
     Page<RowView> rows(@PathVariable UUID workspaceId, @PathVariable UUID runId, @RequestParam(required = false) String outcome,
+                       @RequestParam(required = false) String undoOutcome,
                        @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                        @RequestParam(required = false) Long after, java.security.Principal caller) {
         run(workspaceId, runId, after, caller);
         String filter = outcome == null ? null : validOutcome(outcome);
+        if (undoOutcome != null && !undoOutcome.equals(KEPT_NEWER_CHANGE)) {
+            throw GuestlistException.invalid("undoOutcome must be " + KEPT_NEWER_CHANGE);
+        }
         int p = Page.page(page);
         int s = Page.size(size);
-        String where = "run_id = :run" + (filter == null ? "" : " AND outcome = :outcome");
+        String where = "run_id = :run" + (filter == null ? "" : " AND outcome = :outcome")
+                + (undoOutcome == null ? "" : " AND undo_outcome = :undoOutcome");
         Map<String, Object> params = new LinkedHashMap<>();
         params.put("run", runId);
         if (filter != null) {
             params.put("outcome", filter);
         }
+        if (undoOutcome != null) {
+            params.put("undoOutcome", undoOutcome);
+        }
         long total = jdbc.sql("SELECT count(*) FROM import_rows WHERE " + where).params(params).query(Long.class).single();
         params.put("limit", s);
         params.put("offset", (long) p * s);
-        List<RowView> items = jdbc.sql("SELECT row_number, outcome, warnings, inviteable, person_id, unit_id, raw::text, parsed::text"
-                        + " FROM import_rows WHERE " + where + " ORDER BY row_number LIMIT :limit OFFSET :offset")
+        List<RowView> items = jdbc.sql("SELECT row_number, outcome, warnings, inviteable, person_id, unit_id, raw::text, parsed::text,"
+                        + " undo_outcome FROM import_rows WHERE " + where + " ORDER BY row_number LIMIT :limit OFFSET :offset")
                 .params(params)
                 .query((rs, n) -> new RowView(rs.getInt(1), rs.getString(2), Arrays.asList((String[]) rs.getArray(3).getArray()),
                         rs.getBoolean(4), rs.getObject(5, UUID.class), rs.getObject(6, UUID.class),
-                        JSON.readTree(rs.getString(7)), JSON.readTree(rs.getString(8))))
+                        JSON.readTree(rs.getString(7)), JSON.readTree(rs.getString(8)), rs.getString(9)))
                 .list();
         return new Page<>(items, p, s, total);
     }
@@ -122,7 +133,7 @@ class ImportRunQueryController {
                 rs.getString("failure_reason"), rs.getBoolean("dry_run"), rs.getString("file_name"), rs.getInt("total_rows"),
                 rs.getInt("processed_rows"), rs.getInt("inviteable_rows"), counters, instant(rs.getTimestamp("created_at")),
                 instant(rs.getTimestamp("finished_at")), rs.getString("created_by"), instant(rs.getTimestamp("undone_at")),
-                rs.getString("undone_by"));
+                rs.getString("undone_by"), rs.getInt("kept_newer_change"));
     }
 
     private static Instant instant(Timestamp ts) {

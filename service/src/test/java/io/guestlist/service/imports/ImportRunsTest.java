@@ -170,13 +170,20 @@ class ImportRunsTest extends ServiceTest {
         byte[] payload = "name,phone\nAsha,98765 43210\nRavi,98765 43211\n".getBytes(StandardCharsets.UTF_8);
         Api.Response first = imports.submit("CSV", "", "text/csv", payload, "guests-v1");
         assertThat(first.status()).isEqualTo(202);
-        imports.awaitFinished(first.id(), Duration.ofSeconds(30));
+        JsonNode finished = imports.awaitFinished(first.id(), Duration.ofSeconds(30));
+        assertThat(fieldNames(UndoKeepsLaterWorkTest.withoutPosition(first.body())))
+                .as("the 202 answer is the run in the shape GET gives it").isEqualTo(fieldNames(finished));
         long events = eventCount();
 
         Api.Response again = imports.submit("CSV", "", "text/csv", payload, "guests-v1");
         assertThat(again.status()).as(again.body().toString()).isEqualTo(200);
         assertThat(again.id()).isEqualTo(first.id());
         assertThat(again.location()).isEqualTo(imports.path() + "/" + first.id());
+        // SPEC §4.4: the run itself, exactly as GET shows it once the read model has its newest event.
+        JsonNode shown = api.get("alice", again.location() + "?after=" + again.position()).body();
+        assertThat(UndoKeepsLaterWorkTest.withoutPosition(again.body())).isEqualTo(shown);
+        assertThat(shown.path("status").asText()).isEqualTo("COMPLETED");
+        assertThat(shown.path("counters").path("created").asInt()).isEqualTo(2);
         Imports.sleep(300);
         assertThat(eventCount()).isEqualTo(events);
         assertThat(runCount()).isEqualTo(1);
@@ -336,6 +343,12 @@ class ImportRunsTest extends ServiceTest {
 
     private int runCount() {
         return jdbc.sql("SELECT count(*) FROM import_runs WHERE workspace_id = ?").param(UUID.fromString(workspace)).query(Integer.class).single();
+    }
+
+    private static List<String> fieldNames(JsonNode node) {
+        List<String> names = new ArrayList<>();
+        node.fieldNames().forEachRemaining(names::add);
+        return names;
     }
 
     private static String name(Path file) {
