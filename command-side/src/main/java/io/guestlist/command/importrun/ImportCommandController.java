@@ -68,8 +68,9 @@ class ImportCommandController {
                                           Principal caller, HttpServletRequest request) throws IOException {
         WorkspaceId workspace = WorkspaceId.of(workspaceId);
         WorkspaceAccessInterceptor.ensureMayChange(directory, workspace, caller.getName(), false);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-            throw GuestlistException.invalid("Idempotency-Key must be 1 to 255 characters.");
+        // Its length and characters are checked for every request at the edge, in the service module.
+        if (idempotencyKey != null && idempotencyKey.isBlank()) {
+            throw GuestlistException.invalid("Idempotency-Key must not be blank.");
         }
         byte[] bytes = file != null ? file.getBytes() : readBody(request);
         String contentType = file != null ? file.getContentType() : request.getContentType();
