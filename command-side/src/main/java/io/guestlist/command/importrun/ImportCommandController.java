@@ -42,6 +42,7 @@ class ImportCommandController {
 
     static final int MAX_BYTES = 50 * 1024 * 1024;
     private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
+    private static final int MAX_FILE_NAME = 255;
 
     private final ImportReception reception;
     private final ImportRunReader runReader;
@@ -69,12 +70,13 @@ class ImportCommandController {
                                           Principal caller, HttpServletRequest request) throws IOException {
         WorkspaceId workspace = WorkspaceId.of(workspaceId);
         WorkspaceAccessInterceptor.ensureMayChange(directory, workspace, caller.getName(), false);
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 255)) {
-            throw GuestlistException.invalid("Idempotency-Key must be 1 to 255 characters.");
+        // Its length and characters are checked for every request at the edge, in the service module.
+        if (idempotencyKey != null && idempotencyKey.isBlank()) {
+            throw GuestlistException.invalid("Idempotency-Key must not be blank.");
         }
         byte[] bytes = file != null ? file.getBytes() : readBody(request);
         String contentType = file != null ? file.getContentType() : request.getContentType();
-        String fileName = file != null ? file.getOriginalFilename() : null;
+        String fileName = file != null ? requireFileName(file.getOriginalFilename()) : null;
         String region = directory.workspace(workspace).orElseThrow(() -> GuestlistException.notFound("Workspace")).defaultRegion();
         int totalRows = countRows(channel, bytes, contentType, mapping, region);
         MetaData attribution = CommandSender.attribution(caller, request);
@@ -126,6 +128,14 @@ class ImportCommandController {
             }
             return bytes;
         }
+    }
+
+    /** The name is stored with the run and shown back: short, and free of control characters (PostgreSQL text holds no NUL). */
+    private static String requireFileName(String name) {
+        if (name != null && (name.length() > MAX_FILE_NAME || name.chars().anyMatch(Character::isISOControl))) {
+            throw GuestlistException.invalid("The file name must be at most " + MAX_FILE_NAME + " characters, none of them control characters.");
+        }
+        return name;
     }
 
     private static GuestlistException tooLarge() {

@@ -12,6 +12,7 @@ import io.guestlist.kernel.workspace.MemberRemovedEvent;
 import io.guestlist.kernel.workspace.MemberRoleChangedEvent;
 import io.guestlist.kernel.workspace.RemoveMemberCommand;
 import io.guestlist.kernel.workspace.Role;
+import io.guestlist.kernel.workspace.UserIds;
 import io.guestlist.kernel.workspace.WorkspaceCreatedEvent;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -38,7 +39,7 @@ class Workspace {
     static final String ALREADY_MEMBER = "That user is already a member; change their role instead.";
     static final String NOT_A_MEMBER = "That user is not a member of this workspace.";
     static final String LAST_OWNER = "A workspace keeps at least one owner.";
-    static final String USER_REQUIRED = "userId is required (at most 255 characters).";
+    static final String USER_REQUIRED = "userId is required: " + UserIds.RULE + ".";
     static final String ROLE_REQUIRED = "role is required: OWNER, EDITOR or VIEWER.";
 
     @AggregateIdentifier
@@ -102,7 +103,7 @@ class Workspace {
     }
 
     private static String requireUser(String userId) {
-        if (userId == null || userId.isBlank() || userId.length() > 255) {
+        if (!UserIds.isValid(userId)) {
             throw GuestlistException.invalid(USER_REQUIRED);
         }
         return userId;

@@ -179,9 +179,16 @@ class WorkspaceFixtureTest {
     }
 
     @Test
-    void givenWorkspace_whenMemberAddedWithUserIdOver255Characters_thenRejected() {
+    void givenWorkspace_whenMemberAddedWithUserIdOver200Characters_thenRejected() {
         fixture.given(aWorkspaceOwnedByAnita())
-                .when(new AddMemberCommand(WORKSPACE, "u".repeat(256), EDITOR))
+                .when(new AddMemberCommand(WORKSPACE, "u".repeat(201), EDITOR))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, USER_REQUIRED));
+    }
+
+    @Test
+    void givenWorkspace_whenMemberAddedWithNulInUserId_thenRejected() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(new AddMemberCommand(WORKSPACE, "ravi\u0000", EDITOR))
                 .expectNoEvents().expectException(rejectedWith(VALIDATION, USER_REQUIRED));
     }
 

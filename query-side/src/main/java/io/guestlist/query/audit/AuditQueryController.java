@@ -1,8 +1,8 @@
 package io.guestlist.query.audit;
 
-import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.query.audit.AuditViews.AuditItem;
 import io.guestlist.query.audit.AuditViews.HistoryItem;
+import io.guestlist.query.support.InstantParam;
 import io.guestlist.query.support.Page;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
@@ -14,8 +14,6 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
-import java.time.Instant;
-import java.time.format.DateTimeParseException;
 import java.util.UUID;
 
 /** History of one aggregate (from the event store) and the workspace's audit feed (from {@code audit_log}); members only. */
@@ -53,15 +51,8 @@ class AuditQueryController {
                           @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.AUDIT);
         access.ensureMember(workspaceId, caller, after);
-        var filter = new AuditQueries.AuditFilter(aggregateId, memberId, instant("from", from), instant("to", to), importRunId);
+        var filter = new AuditQueries.AuditFilter(aggregateId, memberId, InstantParam.parse("from", from),
+                InstantParam.parse("to", to), importRunId);
         return audit.feed(workspaceId, filter, Page.page(page), Page.size(size));
-    }
-
-    static Instant instant(String name, String value) {
-        try {
-            return value == null ? null : Instant.parse(value);
-        } catch (DateTimeParseException e) {
-            throw GuestlistException.invalid(name + " must be an ISO-8601 instant, e.g. 2026-11-26T10:00:00Z.");
-        }
     }
 }

@@ -7,9 +7,11 @@ import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
+import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 import org.springframework.security.web.SecurityFilterChain;
 
@@ -19,7 +21,8 @@ import java.nio.charset.StandardCharsets;
 /**
  * Bearer JWTs: the token's {@code sub} is the user id; roles come from the workspace's own
  * membership data, never from the token (SPEC §7). Verified either with an HS256 shared secret
- * or against an identity provider's issuer.
+ * or against an identity provider's issuer; either way {@link StrictClaims} holds every token to a
+ * usable {@code sub} and an {@code exp}.
  */
 @Configuration(proxyBeanMethods = false)
 public class SecurityConfig {
@@ -47,7 +50,11 @@ public class SecurityConfig {
     public JwtDecoder jwtDecoder(@Value("${guestlist.jwt.secret:}") String secret,
                                  @Value("${guestlist.jwt.issuer-uri:}") String issuerUri) {
         if (!issuerUri.isBlank()) {
-            return JwtDecoders.fromIssuerLocation(issuerUri);
+            // Spring's documented way to add validators to a discovered decoder (it is a NimbusJwtDecoder).
+            NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuerUri);
+            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(issuerUri), new StrictClaims()));
+            return decoder;
         }
         if (secret.isBlank()) {
             log.warn("""
@@ -63,8 +70,10 @@ public class SecurityConfig {
         if (key.length < 32) {
             throw new IllegalStateException("GUESTLIST_JWT_SECRET must be at least 32 bytes for HS256");
         }
-        return NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
+        NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
+        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new StrictClaims()));
+        return decoder;
     }
 }

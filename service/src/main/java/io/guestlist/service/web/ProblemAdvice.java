@@ -17,6 +17,7 @@ import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
 import org.springframework.web.method.annotation.MethodArgumentTypeMismatchException;
+import org.springframework.web.multipart.MultipartException;
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 import java.util.Map;
@@ -57,6 +58,12 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     @ExceptionHandler(MethodArgumentTypeMismatchException.class)
     ResponseEntity<ProblemDetail> badParameter(MethodArgumentTypeMismatchException e) {
         return respond(Problems.of(ErrorCode.VALIDATION, "Parameter '" + e.getName() + "' is not valid.", Map.of()));
+    }
+
+    /** A multipart body the container cannot parse (a file name with NUL, a broken part) is the client's to fix. */
+    @ExceptionHandler(MultipartException.class)
+    ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
+        return respond(Problems.of(ErrorCode.VALIDATION, "The multipart body cannot be read: a part or its file name is malformed.", Map.of()));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)
