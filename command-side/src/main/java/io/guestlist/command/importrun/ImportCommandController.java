@@ -11,6 +11,8 @@ import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.Channel;
 import io.guestlist.kernel.importrun.UndoImportCommand;
+import io.guestlist.kernel.text.CleanText;
+import io.guestlist.kernel.text.InputBounds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -72,7 +74,7 @@ class ImportCommandController {
         }
         byte[] bytes = file != null ? file.getBytes() : readBody(request);
         String contentType = file != null ? file.getContentType() : request.getContentType();
-        String fileName = file != null ? file.getOriginalFilename() : null;
+        String fileName = CleanText.require("file name", file != null ? file.getOriginalFilename() : null, InputBounds.FILE_NAME);
         String region = directory.workspace(workspace).orElseThrow(() -> GuestlistException.notFound("Workspace")).defaultRegion();
         int totalRows = countRows(channel, bytes, contentType, mapping, region);
         MetaData attribution = CommandSender.attribution(caller, request);

@@ -13,6 +13,7 @@ import io.guestlist.kernel.workspace.MemberRoleChangedEvent;
 import io.guestlist.kernel.workspace.RemoveMemberCommand;
 import io.guestlist.kernel.workspace.Role;
 import io.guestlist.kernel.workspace.WorkspaceCreatedEvent;
+import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -32,13 +33,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Workspace {
 
     static final List<String> DEFAULT_SIDES = List.of("Bride", "Groom", "Both");
-    static final String NAME_REQUIRED = "A workspace needs a name of at most 200 characters.";
+    static final String NAME_REQUIRED = "A workspace needs a name of at most " + InputBounds.WORKSPACE_NAME + " characters.";
     static final String UNKNOWN_REGION = "defaultRegion must be an ISO 3166 alpha-2 region libphonenumber knows, e.g. IN.";
-    static final String BAD_SIDES = "sides must be distinct, non-blank names of at most 100 characters.";
+    static final String BAD_SIDES = "sides must be distinct, non-blank names of at most " + InputBounds.LABEL + " characters.";
     static final String ALREADY_MEMBER = "That user is already a member; change their role instead.";
     static final String NOT_A_MEMBER = "That user is not a member of this workspace.";
     static final String LAST_OWNER = "A workspace keeps at least one owner.";
-    static final String USER_REQUIRED = "userId is required (at most 255 characters).";
+    static final String USER_REQUIRED = "userId is required (at most " + InputBounds.USER_ID + " characters).";
     static final String ROLE_REQUIRED = "role is required: OWNER, EDITOR or VIEWER.";
 
     @AggregateIdentifier
@@ -50,7 +51,7 @@ class Workspace {
 
     @CommandHandler
     Workspace(CreateWorkspaceCommand command) {
-        if (command.name() == null || command.name().isBlank() || command.name().length() > 200) {
+        if (command.name() == null || command.name().isBlank() || command.name().length() > InputBounds.WORKSPACE_NAME) {
             throw GuestlistException.invalid(NAME_REQUIRED);
         }
         String region = PhoneNormalizer.regionOf(command.defaultRegion())
@@ -102,7 +103,7 @@ class Workspace {
     }
 
     private static String requireUser(String userId) {
-        if (userId == null || userId.isBlank() || userId.length() > 255) {
+        if (userId == null || userId.isBlank() || userId.length() > InputBounds.USER_ID) {
             throw GuestlistException.invalid(USER_REQUIRED);
         }
         return userId;
@@ -120,7 +121,7 @@ class Workspace {
         var distinct = new LinkedHashSet<String>();
         var keys = new HashSet<String>();
         for (String side : sides) {
-            if (side == null || side.isBlank() || side.length() > 100 || !keys.add(side.trim().toLowerCase(Locale.ROOT))) {
+            if (side == null || side.isBlank() || side.length() > InputBounds.LABEL || !keys.add(side.trim().toLowerCase(Locale.ROOT))) {
                 throw GuestlistException.invalid(BAD_SIDES);
             }
             distinct.add(side.trim());
