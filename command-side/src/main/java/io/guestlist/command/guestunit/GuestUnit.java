@@ -24,6 +24,7 @@ import io.guestlist.kernel.guestunit.UnitTagsRemovedEvent;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -49,9 +50,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Revision("2")
 public class GuestUnit {
 
-    static final String NAME_REQUIRED = "A unit needs a name of at most 1000 characters.";
+    static final String NAME_REQUIRED = "A unit needs a name of at most " + InputBounds.UNIT_NAME + " characters.";
     static final String UNKNOWN_SIDE = "That side is not one of this workspace's sides.";
-    static final String BAD_TAG = "Tags are non-blank labels of at most 100 characters.";
+    static final String BAD_TAG = "Tags are non-blank labels of at most " + InputBounds.LABEL + " characters.";
     static final String ARCHIVED = "The unit is archived; restore it first.";
     static final String NOT_ARCHIVED = "The unit is not archived.";
     static final String NOT_A_MEMBER = "The primary contact must be a member of the unit.";
@@ -160,9 +161,10 @@ public class GuestUnit {
         }
     }
 
-    /** The tags of {@code wanted} the unit does not have, in order. */
+    /** The tags of {@code wanted} the unit does not have, in order, as many as fit under {@link InputBounds#MAX_TAGS_PER_UNIT}. */
     public java.util.List<String> missingTags(java.util.Collection<String> wanted) {
-        return wanted.stream().filter(t -> !tags.contains(t)).toList();
+        return wanted.stream().filter(t -> !tags.contains(t)).distinct()
+                .limit(Math.max(0, InputBounds.MAX_TAGS_PER_UNIT - tags.size())).toList();
     }
 
     /** Makes an archived unit active again (an import reactivating its people); no-op when active. */
@@ -243,7 +245,7 @@ public class GuestUnit {
     }
 
     private static String validName(String name) {
-        if (name == null || name.isBlank() || name.length() > 1000) {
+        if (name == null || name.isBlank() || name.length() > InputBounds.UNIT_NAME) {
             throw GuestlistException.invalid(NAME_REQUIRED);
         }
         return name.trim();
@@ -262,7 +264,7 @@ public class GuestUnit {
         Set<String> valid = new LinkedHashSet<>();
         if (tags != null) {
             for (String tag : tags) {
-                if (tag == null || tag.isBlank() || tag.length() > 100) {
+                if (tag == null || tag.isBlank() || tag.length() > InputBounds.LABEL) {
                     throw GuestlistException.invalid(BAD_TAG);
                 }
                 valid.add(tag.trim());

@@ -11,6 +11,8 @@ import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.Channel;
 import io.guestlist.kernel.importrun.UndoImportCommand;
+import io.guestlist.kernel.text.CleanText;
+import io.guestlist.kernel.text.InputBounds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -42,7 +44,6 @@ class ImportCommandController {
 
     static final int MAX_BYTES = 50 * 1024 * 1024;
     private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
-    private static final int MAX_FILE_NAME = 255;
 
     private final ImportReception reception;
     private final ImportRunReader runReader;
@@ -76,7 +77,7 @@ class ImportCommandController {
         }
         byte[] bytes = file != null ? file.getBytes() : readBody(request);
         String contentType = file != null ? file.getContentType() : request.getContentType();
-        String fileName = file != null ? requireFileName(file.getOriginalFilename()) : null;
+        String fileName = CleanText.require("file name", file != null ? file.getOriginalFilename() : null, InputBounds.FILE_NAME);
         String region = directory.workspace(workspace).orElseThrow(() -> GuestlistException.notFound("Workspace")).defaultRegion();
         int totalRows = countRows(channel, bytes, contentType, mapping, region);
         MetaData attribution = CommandSender.attribution(caller, request);
@@ -128,14 +129,6 @@ class ImportCommandController {
             }
             return bytes;
         }
-    }
-
-    /** The name is stored with the run and shown back: short, and free of control characters (PostgreSQL text holds no NUL). */
-    private static String requireFileName(String name) {
-        if (name != null && (name.length() > MAX_FILE_NAME || name.chars().anyMatch(Character::isISOControl))) {
-            throw GuestlistException.invalid("The file name must be at most " + MAX_FILE_NAME + " characters, none of them control characters.");
-        }
-        return name;
     }
 
     private static GuestlistException tooLarge() {

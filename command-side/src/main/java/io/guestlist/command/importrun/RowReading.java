@@ -5,6 +5,7 @@ import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.kernel.importrun.ParsedRow;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.kernel.phone.PhoneNormalizer;
+import io.guestlist.kernel.text.InputBounds;
 
 import java.util.ArrayList;
 import java.util.List;
@@ -19,9 +20,14 @@ record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<
     static final String UNKNOWN_SIDE = "unknown_side";
     static final String NAME_MISSING = "name_missing";
     static final String PHONE_NOT_MOBILE = "phone_not_mobile";
+    static final String TOO_MANY_TAGS = "too_many_tags";
 
-    static RowReading of(RawRow row, WorkspaceSettings workspace) {
+    static RowReading of(RawRow given, WorkspaceSettings workspace) {
         List<String> warnings = new ArrayList<>();
+        RawRow row = RowCleaning.clean(given);
+        if (row != given) {
+            warnings.add(RowCleaning.CONTROL_CHARACTERS_REMOVED);
+        }
         Phone phone = PhoneNormalizer.parse(row.phone(), row.country(), workspace.defaultRegion()).orElse(null);
         if (!hasText(row.name())) {
             warnings.add(NAME_MISSING);
@@ -39,7 +45,11 @@ record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<
             }
         }
         List<String> tags = row.tags() == null ? List.of()
-                : row.tags().stream().filter(ImportRows::hasText).map(String::trim).filter(t -> t.length() <= 100).distinct().toList();
+                : row.tags().stream().filter(ImportRows::hasText).map(String::trim).filter(t -> t.length() <= InputBounds.LABEL).distinct().toList();
+        if (tags.size() > InputBounds.MAX_TAGS_PER_UNIT) {
+            tags = tags.subList(0, InputBounds.MAX_TAGS_PER_UNIT);
+            warnings.add(TOO_MANY_TAGS);
+        }
         String household = hasText(row.household()) ? ImportRows.householdKey(row.household()) : null;
         return new RowReading(row, phone, side, tags, warnings, household);
     }

@@ -3,6 +3,7 @@ package io.guestlist.command.importrun;
 import io.guestlist.command.person.Person;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.modelling.command.Repository;
 
 import java.util.ArrayList;
@@ -142,7 +143,9 @@ final class UnitTargeting {
     private void contribute(UnitId unit, RowReading reading) {
         NewUnit created = newUnits.get(unit);
         if (created != null) {
-            created.tags().addAll(reading.tags());
+            // a unit holds at most MAX_TAGS_PER_UNIT tags, however many rows contribute them
+            reading.tags().stream().filter(tag -> created.tags().size() < InputBounds.MAX_TAGS_PER_UNIT)
+                    .forEach(created.tags()::add);
             if (created.side()[0] == null) {
                 created.side()[0] = reading.side();
             }

@@ -21,6 +21,7 @@ import io.guestlist.kernel.occasion.OverrideMode;
 import io.guestlist.kernel.occasion.RenameOccasionCommand;
 import io.guestlist.kernel.occasion.SetAudienceOverrideCommand;
 import io.guestlist.kernel.occasion.SetAudienceRulesCommand;
+import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -42,7 +43,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Aggregate
 class Occasion {
 
-    static final String NAME_REQUIRED = "An event needs a name of at most 200 characters.";
+    static final String NAME_REQUIRED = "An event needs a name of at most " + InputBounds.EVENT_NAME + " characters.";
     static final String ARCHIVED = "The event is archived; it accepts no more changes.";
     static final String RULES_REQUIRED = "rules are required.";
     static final String MODE_REQUIRED = "mode is required: FORCE_INCLUDE or FORCE_EXCLUDE.";
@@ -141,7 +142,7 @@ class Occasion {
     }
 
     private static String validName(String name) {
-        if (name == null || name.isBlank() || name.trim().length() > 200) {
+        if (name == null || name.isBlank() || name.trim().length() > InputBounds.EVENT_NAME) {
             throw GuestlistException.invalid(NAME_REQUIRED);
         }
         return name.trim();

@@ -15,6 +15,8 @@ import io.guestlist.kernel.occasion.RenameOccasionCommand;
 import io.guestlist.kernel.occasion.SetAudienceOverrideCommand;
 import io.guestlist.kernel.occasion.SetAudienceRulesCommand;
 import io.guestlist.kernel.occasion.TagMatch;
+import io.guestlist.kernel.text.CleanText;
+import io.guestlist.kernel.text.InputBounds;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
@@ -100,6 +102,11 @@ class OccasionCommandController {
                              Principal caller, HttpServletRequest request) {
         IncludeBody include = body.include() == null ? new IncludeBody(false, null, null, null) : body.include();
         ExcludeBody exclude = body.exclude() == null ? new ExcludeBody(null, null) : body.exclude();
+        // as sent, before AudienceRules trims a leading or trailing control character away
+        CleanText.requireAll("include.sides", include.sides(), InputBounds.MAX_SIDES_PER_RULE);
+        CleanText.requireAll("include.tags", include.tags(), InputBounds.MAX_TAGS_PER_RULE);
+        CleanText.requireAll("exclude.sides", exclude.sides(), InputBounds.MAX_SIDES_PER_RULE);
+        CleanText.requireAll("exclude.tags", exclude.tags(), InputBounds.MAX_TAGS_PER_RULE);
         AudienceRules rules = new AudienceRules(
                 new AudienceRules.Include(Boolean.TRUE.equals(include.all()), include.sides(), include.tags(),
                         parse(TagMatch.class, "tagMatch", include.tagMatch(), TagMatch.ANY)),

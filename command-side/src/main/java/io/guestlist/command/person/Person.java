@@ -21,6 +21,7 @@ import io.guestlist.kernel.person.RemovePersonCommand;
 import io.guestlist.kernel.person.RenamePersonCommand;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.kernel.phone.PhoneNormalizer;
+import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -44,14 +45,14 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 @Revision("2")
 public class Person {
 
-    static final String NAME_REQUIRED = "A person needs a name of at most 1000 characters.";
+    static final String NAME_REQUIRED = "A person needs a name of at most " + InputBounds.PERSON_NAME + " characters.";
     static final String PHONE_TAKEN = "Another person in this workspace already has this phone.";
     static final String UNIT_NOT_FOUND = "Unit not found";
     static final String UNIT_ARCHIVED = "The unit is archived; restore it first.";
     static final String NOT_A_MEMBER = "The person is not a member of any unit (removed).";
     static final String NOT_IN_THAT_UNIT = "The person is not a member of that unit.";
     static final String ALREADY_THERE = "The person is already in that unit.";
-    static final String FIELD_TOO_LONG = "phone and country are at most 1000 characters.";
+    static final String FIELD_TOO_LONG = "phone and country are at most " + InputBounds.PHONE + " characters.";
 
     @AggregateIdentifier
     private PersonId personId;
@@ -197,7 +198,7 @@ public class Person {
     }
 
     private static Phone parsePhone(GuestDirectory directory, WorkspaceId workspace, String raw, String country) {
-        if ((raw != null && raw.length() > 1000) || (country != null && country.length() > 1000)) {
+        if ((raw != null && raw.length() > InputBounds.PHONE) || (country != null && country.length() > InputBounds.PHONE)) {
             throw GuestlistException.invalid(FIELD_TOO_LONG);
         }
         WorkspaceSettings settings = directory.workspace(workspace).orElseThrow(() -> GuestlistException.notFound("Workspace"));
@@ -229,7 +230,7 @@ public class Person {
     }
 
     static String validName(String name) {
-        if (name == null || name.isBlank() || name.length() > 1000) {
+        if (name == null || name.isBlank() || name.length() > InputBounds.PERSON_NAME) {
             throw GuestlistException.invalid(NAME_REQUIRED);
         }
         return name.trim();

@@ -14,6 +14,7 @@ import io.guestlist.kernel.workspace.RemoveMemberCommand;
 import io.guestlist.kernel.workspace.Role;
 import io.guestlist.kernel.workspace.UserIds;
 import io.guestlist.kernel.workspace.WorkspaceCreatedEvent;
+import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -33,9 +34,9 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
 class Workspace {
 
     static final List<String> DEFAULT_SIDES = List.of("Bride", "Groom", "Both");
-    static final String NAME_REQUIRED = "A workspace needs a name of at most 200 characters.";
+    static final String NAME_REQUIRED = "A workspace needs a name of at most " + InputBounds.WORKSPACE_NAME + " characters.";
     static final String UNKNOWN_REGION = "defaultRegion must be an ISO 3166 alpha-2 region libphonenumber knows, e.g. IN.";
-    static final String BAD_SIDES = "sides must be distinct, non-blank names of at most 100 characters.";
+    static final String BAD_SIDES = "sides must be distinct, non-blank names of at most " + InputBounds.LABEL + " characters.";
     static final String ALREADY_MEMBER = "That user is already a member; change their role instead.";
     static final String NOT_A_MEMBER = "That user is not a member of this workspace.";
     static final String LAST_OWNER = "A workspace keeps at least one owner.";
@@ -51,7 +52,7 @@ class Workspace {
 
     @CommandHandler
     Workspace(CreateWorkspaceCommand command) {
-        if (command.name() == null || command.name().isBlank() || command.name().length() > 200) {
+        if (command.name() == null || command.name().isBlank() || command.name().length() > InputBounds.WORKSPACE_NAME) {
             throw GuestlistException.invalid(NAME_REQUIRED);
         }
         String region = PhoneNormalizer.regionOf(command.defaultRegion())
@@ -121,7 +122,7 @@ class Workspace {
         var distinct = new LinkedHashSet<String>();
         var keys = new HashSet<String>();
         for (String side : sides) {
-            if (side == null || side.isBlank() || side.length() > 100 || !keys.add(side.trim().toLowerCase(Locale.ROOT))) {
+            if (side == null || side.isBlank() || side.length() > InputBounds.LABEL || !keys.add(side.trim().toLowerCase(Locale.ROOT))) {
                 throw GuestlistException.invalid(BAD_SIDES);
             }
             distinct.add(side.trim());

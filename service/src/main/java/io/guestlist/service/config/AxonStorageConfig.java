@@ -81,12 +81,17 @@ public class AxonStorageConfig {
                 .build();
     }
 
-    /** Jackson 2 for Axon (Boot 4 itself uses Jackson 3): field access, so aggregate snapshots load. */
+    /**
+     * Jackson 2 for Axon (Boot 4 itself uses Jackson 3): field access, so aggregate snapshots load. Never
+     * setters: a command method named like one ({@code GuestUnit.setSide} applies an event) would run
+     * while a snapshot is read, outside any aggregate, and fail every later load of that aggregate.
+     */
     @Bean("defaultAxonObjectMapper")
     public ObjectMapper defaultAxonObjectMapper() {
         return new ObjectMapper()
                 .registerModule(new JavaTimeModule())
                 .setVisibility(PropertyAccessor.FIELD, JsonAutoDetect.Visibility.ANY)
+                .setVisibility(PropertyAccessor.SETTER, JsonAutoDetect.Visibility.NONE)
                 .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
                 .disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES);
     }

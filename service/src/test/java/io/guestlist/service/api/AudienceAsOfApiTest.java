@@ -77,6 +77,29 @@ class AudienceAsOfApiTest extends ServiceTest {
         assertThat(seen.values().stream().mapToLong(l -> l.get(mehndi).path("total").asLong()).distinct().count()).isGreaterThan(2);
     }
 
+    /** A unit without a side once made {@code AudienceRules.matches} throw, so any include rule answered 500. */
+    @Test
+    void aUnitWithoutASide_isJudgedAsOfAnInstant_asTheLiveAudienceJudgesIt() {
+        Api api = api();
+        String workspace = new GuestList(api).aWorkspaceOwnedBy("bea");
+        Occasions events = new Occasions(api, "bea", workspace);
+        events.aUnit("No side, family", null, List.of("family"));
+        events.aUnit("No side, no tags", null, List.of());
+        events.aUnit("Bride, family", "Bride", List.of("family"));
+        String haldi = events.anEvent("Haldi");
+        for (Object rules : List.of(
+                Map.of("include", Map.of("sides", List.of("Bride"))),
+                Map.of("include", Map.of("tags", List.of("family"))),
+                Map.of("include", Map.of("all", true), "exclude", Map.of("sides", List.of("Groom"))),
+                Map.of("include", Map.of("sides", List.of("Bride"), "tags", List.of("family"), "tagMatch", "ALL")))) {
+            long position = ok(events.setRules(haldi, rules));
+            Api.Response live = events.audience(haldi, position, "");
+            Api.Response then = events.audience(haldi, position, "asOf=" + Instant.now());
+            assertThat(then.status()).as(rules + ": " + then.body()).isEqualTo(200);
+            assertThat(then.body()).as(rules.toString()).isEqualTo(live.body());
+        }
+    }
+
     private static long apply(Occasions events, String mehndi, String sangeet, String chopra, String farooq,
                               Map<String, Object> step) {
         long position = 0;

@@ -1,6 +1,7 @@
 package io.guestlist.kernel.occasion;
 
 import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.text.InputBounds;
 
 import java.util.Collection;
 import java.util.List;
@@ -18,7 +19,7 @@ import java.util.TreeSet;
  */
 public record AudienceRules(Include include, Exclude exclude) {
 
-    public static final String BAD_LABEL = "Audience sides and tags are non-blank labels of at most 100 characters.";
+    public static final String BAD_LABEL = "Audience sides and tags are non-blank labels of at most " + InputBounds.LABEL + " characters.";
 
     /** The rules of a new event: nobody. */
     public static final AudienceRules NOBODY = new AudienceRules(null, null);
@@ -51,16 +52,21 @@ public record AudienceRules(Include include, Exclude exclude) {
     /**
      * Whether a unit with this side and these tags matches the rules, before status and overrides:
      * the in-memory twin of the read model's SQL, used where a state is folded from events (as of an
-     * instant) rather than read from tables. Sides and tags compare exactly, as in the database.
+     * instant) rather than read from tables. Sides and tags compare exactly, as in the database. A unit
+     * without a side ({@code null}) is in no listed side, as SQL's {@code side = ANY(...)} is not true for it.
      */
     public boolean matches(String side, Collection<String> tags) {
         if (!include.selectsSomething()) {
             return false;
         }
-        boolean sideIn = include.sides().isEmpty() || include.sides().contains(side);
+        if (tags == null) {
+            tags = List.of();
+        }
+        // the lists are immutable copies, whose contains(null) throws
+        boolean sideIn = include.sides().isEmpty() || (side != null && include.sides().contains(side));
         boolean tagsIn = include.tags().isEmpty() || (include.tagMatch() == TagMatch.ALL
                 ? tags.containsAll(include.tags()) : include.tags().stream().anyMatch(tags::contains));
-        boolean excluded = exclude.sides().contains(side) || exclude.tags().stream().anyMatch(tags::contains);
+        boolean excluded = (side != null && exclude.sides().contains(side)) || exclude.tags().stream().anyMatch(tags::contains);
         return sideIn && tagsIn && !excluded;
     }
 
@@ -74,7 +80,7 @@ public record AudienceRules(Include include, Exclude exclude) {
         TreeSet<String> labels = new TreeSet<>();
         if (values != null) {
             for (String value : values) {
-                if (value == null || value.isBlank() || value.trim().length() > 100) {
+                if (value == null || value.isBlank() || value.trim().length() > InputBounds.LABEL) {
                     throw GuestlistException.invalid(BAD_LABEL);
                 }
                 labels.add(value.trim());
