@@ -39,9 +39,16 @@ def timed(api, method, path, body=None):
 
 
 def catch_up(api, base, event, position):
-    """Seconds until the audience read passes the position, and the unit ids it then holds."""
+    """Seconds until the audience read passes the position, and the unit ids it then holds.
+
+    A read waits at most 5 s and then answers 503 not-caught-up: it is asked again, on the same clock."""
     start = time.perf_counter()
-    page = api.ok("GET", f"{base}/events/{event}/audience?size=10&after={position}")
+    while True:
+        status, page = api.request("GET", f"{base}/events/{event}/audience?size=10&after={position}")
+        if status != 503:
+            break
+    if status != 200:
+        raise SystemExit(f"audience read -> {status}: {page}")
     return time.perf_counter() - start, [item["unitId"] for item in page["items"]]
 
 
