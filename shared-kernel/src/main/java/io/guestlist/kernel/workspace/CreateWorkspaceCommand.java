@@ -13,6 +13,6 @@ public record CreateWorkspaceCommand(@TargetAggregateIdentifier WorkspaceId work
         CleanText.require("name", name);
         CleanText.require("defaultRegion", defaultRegion);
         CleanText.requireAll("sides", sides, InputBounds.MAX_SIDES_PER_WORKSPACE);
-        CleanText.require("ownerId", ownerId);
+        CleanText.require("ownerId", ownerId, UserIds.MAX_LENGTH);
     }
 }
