@@ -60,10 +60,14 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ErrorCode.VALIDATION, "Parameter '" + e.getName() + "' is not valid.", Map.of()));
     }
 
-    /** A multipart body the container cannot parse (a file name with NUL, a broken part) is the client's to fix. */
+    /**
+     * A multipart body the container cannot parse (a file name with NUL, a broken part) is the client's to fix.
+     * An oversized one is the more specific {@code MaxUploadSizeExceededException}: the base class answers its 413.
+     */
     @ExceptionHandler(MultipartException.class)
     ResponseEntity<ProblemDetail> unreadableMultipart(MultipartException e) {
-        return respond(Problems.of(ErrorCode.VALIDATION, "The multipart body cannot be read: a part or its file name is malformed.", Map.of()));
+        return respond(Problems.of(ErrorCode.VALIDATION, "The multipart body cannot be read: a part or its file name is malformed.",
+                Map.of("field", "file")));
     }
 
     @ExceptionHandler(IllegalArgumentException.class)

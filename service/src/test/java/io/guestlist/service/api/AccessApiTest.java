@@ -12,6 +12,7 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.time.Instant;
 import java.util.Map;
 
+import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** 401 for a bad token, 404 for a non-member, 403 for a viewer's change, all as problem+json. */
@@ -84,12 +85,5 @@ class AccessApiTest extends ServiceTest {
 
     private static void assertUnauthenticated(Api.Response response) {
         assertProblem(response, 401, "unauthenticated");
-    }
-
-    static void assertProblem(Api.Response response, int status, String type) {
-        assertThat(response.status()).as(response.body().toString()).isEqualTo(status);
-        assertThat(response.contentType()).startsWith("application/problem+json");
-        assertThat(response.body().path("type").asText()).isEqualTo("https://guestlist.io/problems/" + type);
-        assertThat(response.body().path("detail").asText()).isNotBlank();
     }
 }

@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import static io.guestlist.service.api.AccessApiTest.assertProblem;
+import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static io.guestlist.service.api.AuditApiTest.pause;
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -19,7 +19,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import static io.guestlist.service.api.AccessApiTest.assertProblem;
+import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static io.guestlist.service.support.Occasions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
 

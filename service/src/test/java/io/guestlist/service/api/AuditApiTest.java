@@ -20,7 +20,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 
-import static io.guestlist.service.api.AccessApiTest.assertProblem;
+import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** History from the event store and the audit feed: attribution on every event, filters, and workspaces kept apart. */
