@@ -14,6 +14,7 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -22,6 +23,7 @@ import java.util.stream.StreamSupport;
 
 import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** History from the event store and the audit feed: attribution on every event, filters, and workspaces kept apart. */
 class AuditApiTest extends ServiceTest {
@@ -124,13 +126,9 @@ class AuditApiTest extends ServiceTest {
         long position = guests.addPerson("alice", workspace, guests.aUnit("alice", workspace, "Lag"), "Lag Person", null).position();
         api.get("alice", base + "/audit?after=" + position);
         for (String processor : List.of("guest-list", "governance", "imports", "audit")) {
-            double lag = -1;
-            for (int i = 0; i < 100 && lag != 0; i++) {
-                JsonNode metric = api.get("alice", "/actuator/metrics/guestlist.projection.lag?tag=processor:" + processor).body();
-                lag = metric.path("measurements").get(0).path("value").asDouble();
-                Thread.sleep(50);
-            }
-            assertThat(lag).as(processor).isZero();
+            await(processor + " lag").atMost(Duration.ofSeconds(30)).until(() -> api.get("alice",
+                    "/actuator/metrics/guestlist.projection.lag?tag=processor:" + processor).body()
+                    .path("measurements").get(0).path("value").asDouble() == 0);
         }
     }
 
@@ -138,15 +136,10 @@ class AuditApiTest extends ServiceTest {
         return items(api.get("alice", base + "/audit?" + query).body()).stream().map(i -> i.path("type").asText()).toList();
     }
 
-    private JsonNode awaitRun(String run) throws InterruptedException {
-        for (int i = 0; i < 200; i++) {
-            JsonNode status = api.get("alice", base + "/imports/" + run).body();
-            if ("COMPLETED".equals(status.path("status").asText())) {
-                return api.get("alice", base + "/audit?importRunId=" + run + "&after=" + maxPosition()).body();
-            }
-            Thread.sleep(50);
-        }
-        throw new AssertionError("import did not complete");
+    private JsonNode awaitRun(String run) {
+        await("import " + run + " completed").atMost(Duration.ofSeconds(60)).until(() ->
+                "COMPLETED".equals(api.get("alice", base + "/imports/" + run).body().path("status").asText()));
+        return api.get("alice", base + "/audit?importRunId=" + run + "&after=" + maxPosition()).body();
     }
 
     private long maxPosition() {
@@ -163,10 +156,10 @@ class AuditApiTest extends ServiceTest {
     }
 
     /** An instant strictly between the events before and after it (event times are kept to the millisecond). */
-    static Instant pause() throws InterruptedException {
-        Thread.sleep(20);
-        Instant between = Instant.now();
-        Thread.sleep(20);
+    static Instant pause() {
+        Instant earlier = Instant.now();
+        Instant between = await().pollInterval(Duration.ofMillis(1)).until(Instant::now, t -> t.isAfter(earlier.plusMillis(1)));
+        await().pollInterval(Duration.ofMillis(1)).until(() -> Instant.now().isAfter(between.plusMillis(1)));
         return between;
     }
 

@@ -16,12 +16,14 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 
 import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static io.guestlist.service.support.Occasions.ok;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** A rebuild of every projection on a populated database equals the live read model, which answers throughout. */
 class RebuildApiTest extends ServiceTest {
@@ -102,25 +104,15 @@ class RebuildApiTest extends ServiceTest {
         assertThat(units.path("onlyInLive").asLong()).isEqualTo(1);
     }
 
-    private static JsonNode awaitDone(Api api, String id) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            JsonNode status = api.get("ops", "/api/v1/operations/rebuild/" + id).body();
-            if (!status.path("state").asText().matches("RUNNING|COMPARING")) {
-                return status;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("rebuild did not finish");
+    private static JsonNode awaitDone(Api api, String id) {
+        return await("rebuild " + id + " finished").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(100))
+                .until(() -> api.get("ops", "/api/v1/operations/rebuild/" + id).body(),
+                        status -> !status.path("state").asText().matches("RUNNING|COMPARING"));
     }
 
-    private static void awaitCompleted(Api api, String base, String run) throws InterruptedException {
-        for (int i = 0; i < 600; i++) {
-            if ("COMPLETED".equals(api.get("alice", base + "/imports/" + run).body().path("status").asText())) {
-                return;
-            }
-            Thread.sleep(100);
-        }
-        throw new AssertionError("import did not complete");
+    private static void awaitCompleted(Api api, String base, String run) {
+        await("import " + run + " completed").atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(100))
+                .until(() -> "COMPLETED".equals(api.get("alice", base + "/imports/" + run).body().path("status").asText()));
     }
 
     private static String csv(int rows) {

@@ -23,6 +23,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.fail;
 
 /**
@@ -57,12 +58,8 @@ class ImportCrashIT {
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
         String runId = submitted.id();
 
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        JsonNode run = api.get("alice", imports.path() + "/" + runId).body();
-        while (run.path("processedRows").asInt() == 0 && System.nanoTime() < deadline) {
-            Imports.sleep(20);
-            run = api.get("alice", imports.path() + "/" + runId).body();
-        }
+        JsonNode run = await("the run under way").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
+                .until(() -> api.get("alice", imports.path() + "/" + runId).body(), r -> r.path("processedRows").asInt() > 0);
         assertThat(run.path("processedRows").asInt()).as("killed mid-run: " + run).isBetween(1, ROWS - 1);
         ProcessHandle handle = service.toHandle();
         service.destroyForcibly();
@@ -135,22 +132,21 @@ class ImportCrashIT {
         builder.environment().put("GUESTLIST_DB_PASSWORD", TestDatabase.PASSWORD);
         Process process = builder.start();
         Api api = new Api(port);
-        long deadline = System.nanoTime() + Duration.ofSeconds(120).toNanos();
-        while (System.nanoTime() < deadline) {
-            if (!process.isAlive()) {
-                fail("the service exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
-            }
-            try {
-                if (api.get("alice", "/actuator/health").status() == 200) {
-                    return process;
-                }
-            } catch (IllegalStateException notYetListening) {
-                // starting
-            }
-            Imports.sleep(250);
+        try {
+            // Starting the packaged service takes long on a loaded machine; the bound is generous.
+            await("the service up; its log: " + log.toAbsolutePath()).atMost(Duration.ofSeconds(300))
+                    .pollInterval(Duration.ofMillis(250)).ignoreException(IllegalStateException.class)
+                    .until(() -> {
+                        if (!process.isAlive()) {
+                            fail("the service exited with " + process.exitValue() + "; see " + log.toAbsolutePath());
+                        }
+                        return api.get("alice", "/actuator/health").status() == 200;
+                    });
+            return process;
+        } catch (RuntimeException | AssertionError notUp) {
+            process.destroyForcibly();
+            throw notUp;
         }
-        process.destroyForcibly();
-        return fail("the service did not start within 120 s; see " + log.toAbsolutePath());
     }
 
     private static Path jar() {

@@ -11,8 +11,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.function.LongSupplier;
 
+import static org.awaitility.Awaitility.await;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.assertj.core.api.Assertions.fail;
 
 /** Import steps over the API: submit a payload, wait for its run to finish and the read model to catch up, read its rows. */
 final class Imports {
@@ -62,31 +62,21 @@ final class Imports {
 
     /** Polls the run until COMPLETED or FAILED (fails the test when it is still going after {@code bound}), then waits for the read model. */
     JsonNode awaitFinished(String runId, Duration bound) {
-        long deadline = System.nanoTime() + bound.toNanos();
-        while (System.nanoTime() < deadline) {
+        await("run " + runId + " finished").atMost(bound).pollInterval(Duration.ofMillis(50)).until(() -> {
             Api.Response run = api.get(user, path() + "/" + runId);
             String status = run.body().path("status").asText();
-            if (run.status() == 200 && (status.equals("COMPLETED") || status.equals("FAILED"))) {
-                settle();
-                return run(runId);
-            }
-            sleep(50);
-        }
-        return fail("run " + runId + " still not finished after " + bound + ": " + api.get(user, path() + "/" + runId).body());
+            return run.status() == 200 && (status.equals("COMPLETED") || status.equals("FAILED"));
+        });
+        settle();
+        return run(runId);
     }
 
     /** Waits until every projection has handled every event stored so far. */
     void settle() {
         long position = lastEventPosition.getAsLong();
-        for (int attempt = 0; attempt < 20; attempt++) {
-            Api.Response units = api.get(user, "/api/v1/workspaces/" + workspace + "/units?size=1&after=" + position);
-            Api.Response runs = api.get(user, path() + "?size=1&after=" + position);
-            if (units.status() == 200 && runs.status() == 200) {
-                return;
-            }
-            sleep(50);
-        }
-        fail("the read model did not reach position " + position);
+        await("the read model at position " + position).atMost(Duration.ofSeconds(60)).pollInterval(Duration.ofMillis(50)).until(() ->
+                api.get(user, "/api/v1/workspaces/" + workspace + "/units?size=1&after=" + position).status() == 200
+                        && api.get(user, path() + "?size=1&after=" + position).status() == 200);
     }
 
     /** Every row of the run, in row order. */
@@ -98,15 +88,6 @@ final class Imports {
             if (body.path("items").size() < 500) {
                 return rows;
             }
-        }
-    }
-
-    static void sleep(long millis) {
-        try {
-            Thread.sleep(millis);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
         }
     }
 }

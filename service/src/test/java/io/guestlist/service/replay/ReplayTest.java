@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 /** SPEC §2.7: resetting every projection and replaying the event store rebuilds the read model row for row. */
 class ReplayTest extends ServiceTest {
@@ -75,16 +76,8 @@ class ReplayTest extends ServiceTest {
 
     private void awaitCaughtUp() {
         long head = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry", Long.class);
-        long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        while (!readYourWrites.caughtUp(head)) {
-            assertThat(System.nanoTime()).as("caught up with position " + head + " in time").isLessThan(deadline);
-            try {
-                Thread.sleep(20);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
+        await("caught up with position " + head).atMost(Duration.ofSeconds(30)).pollInterval(Duration.ofMillis(20))
+                .until(() -> readYourWrites.caughtUp(head));
     }
 
     private Map<String, List<Map<String, Object>>> dump() {
