@@ -70,7 +70,9 @@ public class AsOfReader {
             if (event.getPayload() instanceof GuestUnitEvent e) {
                 UUID id = UUID.fromString(StoredEvents.domain(event).getAggregateIdentifier());
                 UnitState next = UnitState.fold(units.get(id), e, event.getTimestamp(), memberOf(event));
-                if (next != null) {
+                if (next == null) {
+                    units.remove(id);
+                } else {
                     units.put(id, next);
                 }
             }

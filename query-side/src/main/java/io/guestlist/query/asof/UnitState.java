@@ -4,6 +4,7 @@ import io.guestlist.kernel.guestunit.GuestUnitEvent;
 import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
 import io.guestlist.kernel.guestunit.UnitArchivedEvent;
 import io.guestlist.kernel.guestunit.UnitCreatedEvent;
+import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
 import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
 import io.guestlist.kernel.guestunit.UnitSideSetEvent;
@@ -23,12 +24,15 @@ import java.util.UUID;
 public record UnitState(UUID id, String name, String side, SortedSet<String> tags, String status, UUID chosenContactId,
                         Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
 
-    /** The unit after {@code event}; {@code current} is null before its first event. */
+    /**
+     * The unit after {@code event}; {@code current} is null before its first event, and the answer is
+     * null after a discard (an undone import's unit is gone from the read model, as before the import).
+     */
     static UnitState fold(UnitState current, GuestUnitEvent event, Instant at, String by) {
         if (event instanceof UnitCreatedEvent e) {
             return new UnitState(e.unitId().value(), e.name(), e.side(), new TreeSet<>(e.tags()), "ACTIVE", null, at, by, at, by);
         }
-        if (current == null) {
+        if (current == null || event instanceof UnitDiscardedEvent) {
             return null;
         }
         String name = current.name;
