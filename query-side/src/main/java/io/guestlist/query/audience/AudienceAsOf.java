@@ -50,7 +50,7 @@ class AudienceAsOf {
                 all.stream().mapToLong(AudienceUnit::memberCount).sum());
         List<AudienceUnit> kept = inviteableOnly ? all.stream().filter(AudienceUnit::inviteable).toList() : all;
         List<AudienceUnit> items = kept.stream().skip((long) page * size).limit(size).toList();
-        return new AudiencePage(items, page, size, kept.size(), totals);
+        return new AudiencePage(items, page, size, kept.size(), totals, null);
     }
 
     /** Why the unit is in the audience ({@code RULE} or {@code FORCE_INCLUDE}), or null when it is not. */

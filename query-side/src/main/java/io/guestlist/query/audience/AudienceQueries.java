@@ -9,6 +9,7 @@ import io.guestlist.query.audience.AudienceViews.AudienceUnit;
 import io.guestlist.query.audience.AudienceViews.OccasionDetail;
 import io.guestlist.query.audience.AudienceViews.OccasionSummary;
 import io.guestlist.query.audience.AudienceViews.OverrideView;
+import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -82,19 +83,27 @@ class AudienceQueries {
         }
     }
 
-    AudiencePage audience(UUID workspace, UUID occasion, boolean inviteableOnly, int page, int size) {
+    private record Sorted(AudienceUnit unit, Cursor cursor) {
+    }
+
+    /** A page by {@code page} number, or, given a {@code cursor}, the page right after it (keyset). */
+    AudiencePage audience(UUID workspace, UUID occasion, boolean inviteableOnly, int page, int size, Cursor cursor) {
         ensureOccasion(workspace, occasion);
         AudienceTotals totals = jdbc.sql("""
                         SELECT count(*), count(*) FILTER (WHERE u.inviteable), coalesce(sum(u.member_count), 0)
                           FROM audience_members am JOIN guest_units u ON u.unit_id = am.unit_id WHERE am.occasion_id = ?""")
                 .param(occasion)
                 .query((rs, n) -> new AudienceTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
-        List<AudienceUnit> items = jdbc.sql("SELECT " + UNIT_COLUMNS
+        List<Sorted> rows = jdbc.sql("SELECT " + UNIT_COLUMNS + ", lower(am.unit_name) AS sort_name"
                         + " FROM audience_members am JOIN guest_units u ON u.unit_id = am.unit_id WHERE am.occasion_id = ?"
-                        + (inviteableOnly ? " AND u.inviteable" : "") + ORDER + " LIMIT ? OFFSET ?")
-                .params(occasion, size, (long) page * size)
-                .query((rs, n) -> unit(rs)).list();
-        return new AudiencePage(items, page, size, inviteableOnly ? totals.inviteableUnits() : totals.units(), totals);
+                        + (inviteableOnly ? " AND u.inviteable" : "")
+                        + (cursor == null ? "" : " AND (lower(am.unit_name), am.unit_id) > (?, ?)") + ORDER + " LIMIT ? OFFSET ?")
+                .params(cursor == null
+                        ? List.of(occasion, size, (long) page * size)
+                        : List.of(occasion, cursor.sortName(), cursor.id(), size, 0L))
+                .query((rs, n) -> new Sorted(unit(rs), new Cursor(rs.getString("sort_name"), rs.getObject("unit_id", UUID.class)))).list();
+        return new AudiencePage(rows.stream().map(Sorted::unit).toList(), page, size,
+                inviteableOnly ? totals.inviteableUnits() : totals.units(), totals, Cursor.next(rows, size, Sorted::cursor));
     }
 
     static AudienceUnit unit(ResultSet rs) throws SQLException {

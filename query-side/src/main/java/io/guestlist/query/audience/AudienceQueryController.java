@@ -5,6 +5,7 @@ import io.guestlist.query.asof.AsOf;
 import io.guestlist.query.audience.AudienceViews.AudiencePage;
 import io.guestlist.query.audience.AudienceViews.OccasionDetail;
 import io.guestlist.query.audience.AudienceViews.OccasionSummary;
+import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
@@ -66,17 +67,20 @@ class AudienceQueryController {
     @GetMapping("/{eventId}/audience")
     AudiencePage audience(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                           @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Integer page,
-                          @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
-                          @RequestParam(required = false) String asOf, Principal caller) {
+                          @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor,
+                          @RequestParam(required = false) Long after, @RequestParam(required = false) String asOf, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);
         if (asOf != null) {
             readYourWrites.await(after, Projections.AUDIT);
         }
         access.ensureMember(workspaceId, caller, after);
         if (asOf != null) {
+            if (cursor != null) {
+                throw GuestlistException.invalid("cursor pages the live audience; an audience as of an instant pages by 'page'.");
+            }
             return audienceAsOf.audience(workspaceId, eventId, AsOf.parse(asOf), inviteable, Page.page(page), Page.size(size));
         }
-        return queries.audience(workspaceId, eventId, inviteable, Page.page(page), Page.size(size));
+        return queries.audience(workspaceId, eventId, inviteable, Page.page(page), Page.size(size), Cursor.parse(cursor));
     }
 
     /** The whole audience as CSV, for sending invitations; see {@link AudienceCsv} for how cells are made safe. */

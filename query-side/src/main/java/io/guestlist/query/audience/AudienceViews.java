@@ -36,7 +36,10 @@ final class AudienceViews {
     record AudienceTotals(long units, long inviteableUnits, long people) {
     }
 
-    /** A page of an audience: {@code total} counts what the filter keeps; {@code totals} describe the whole audience. */
-    record AudiencePage(List<AudienceUnit> items, int page, int size, long total, AudienceTotals totals) {
+    /**
+     * A page of an audience: {@code total} counts what the filter keeps; {@code totals} describe the whole
+     * audience; {@code next} is the cursor of the following page (null on the last).
+     */
+    record AudiencePage(List<AudienceUnit> items, int page, int size, long total, AudienceTotals totals, String next) {
     }
 }

@@ -6,6 +6,7 @@ import io.guestlist.query.guestlist.GuestListViews.MembershipView;
 import io.guestlist.query.guestlist.GuestListViews.PersonView;
 import io.guestlist.query.guestlist.GuestListViews.UnitDetail;
 import io.guestlist.query.guestlist.GuestListViews.UnitSummary;
+import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -37,7 +38,11 @@ class GuestListQueries {
         this.jdbc = jdbc;
     }
 
-    Page<UnitSummary> units(UUID workspace, UnitFilter filter, int page, int size) {
+    private record Sorted(UnitSummary unit, Cursor cursor) {
+    }
+
+    /** A page by {@code page} number, or, given a {@code cursor}, the page right after it (keyset). */
+    Page<UnitSummary> units(UUID workspace, UnitFilter filter, int page, int size, Cursor cursor) {
         StringBuilder where = new StringBuilder("u.workspace_id = :ws");
         var params = new java.util.HashMap<String, Object>();
         params.put("ws", workspace);
@@ -59,11 +64,17 @@ class GuestListQueries {
         }
         long total = jdbc.sql("SELECT count(*) FROM guest_units u WHERE " + where).params(params).query(Long.class).single();
         params.put("limit", size);
-        params.put("offset", (long) page * size);
-        List<UnitSummary> items = jdbc.sql("SELECT " + UNIT_COLUMNS + " FROM guest_units u WHERE " + where
+        params.put("offset", cursor == null ? (long) page * size : 0L);
+        if (cursor != null) {
+            where.append(" AND (lower(u.name), u.unit_id) > (:cursorName, :cursorId)");
+            params.put("cursorName", cursor.sortName());
+            params.put("cursorId", cursor.id());
+        }
+        List<Sorted> rows = jdbc.sql("SELECT " + UNIT_COLUMNS + ", lower(u.name) AS sort_name FROM guest_units u WHERE " + where
                         + " ORDER BY lower(u.name), u.unit_id LIMIT :limit OFFSET :offset")
-                .params(params).query((rs, n) -> summary(rs)).list();
-        return new Page<>(items, page, size, total);
+                .params(params).query((rs, n) -> new Sorted(summary(rs), new Cursor(rs.getString("sort_name"), rs.getObject("unit_id", UUID.class))))
+                .list();
+        return new Page<>(rows.stream().map(Sorted::unit).toList(), page, size, total, Cursor.next(rows, size, Sorted::cursor));
     }
 
     Optional<UnitDetail> unit(UUID workspace, UUID unit) {

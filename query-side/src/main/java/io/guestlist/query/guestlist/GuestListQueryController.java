@@ -7,6 +7,7 @@ import io.guestlist.query.asof.AsOfReader;
 import io.guestlist.query.guestlist.GuestListViews.PersonView;
 import io.guestlist.query.guestlist.GuestListViews.UnitDetail;
 import io.guestlist.query.guestlist.GuestListViews.UnitSummary;
+import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
@@ -42,14 +43,15 @@ class GuestListQueryController {
     Page<UnitSummary> units(@PathVariable UUID workspaceId, @RequestParam(required = false) String side,
                             @RequestParam(required = false) String tag, @RequestParam(required = false) String status,
                             @RequestParam(required = false) String q, @RequestParam(required = false) Integer page,
-                            @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
-                            Principal caller) {
+                            @RequestParam(required = false) Integer size, @RequestParam(required = false) String cursor,
+                            @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);
         access.ensureMember(workspaceId, caller, after);
         if (status != null && !status.equals("ACTIVE") && !status.equals("ARCHIVED")) {
             throw GuestlistException.invalid("status must be ACTIVE or ARCHIVED.");
         }
-        return queries.units(workspaceId, new GuestListQueries.UnitFilter(side, tag, status, q), Page.page(page), Page.size(size));
+        return queries.units(workspaceId, new GuestListQueries.UnitFilter(side, tag, status, q), Page.page(page), Page.size(size),
+                Cursor.parse(cursor));
     }
 
     @GetMapping("/units/{unitId}")
