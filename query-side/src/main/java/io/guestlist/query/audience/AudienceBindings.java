@@ -81,27 +81,32 @@ class AudienceBindings {
     }
 
     private final JdbcTemplate jdbc;
+    private final AudienceTotals totals;
     private final Consumer<Set<Object>> units = keys -> recompute(List.of(), keys, List.of());
     private final Consumer<Set<Object>> occasions = keys -> recompute(keys, List.of(), List.of());
     private final Consumer<Set<Object>> pairs = keys -> recompute(List.of(), List.of(), keys);
 
-    AudienceBindings(JdbcTemplate jdbc) {
+    AudienceBindings(JdbcTemplate jdbc, AudienceTotals totals) {
         this.jdbc = jdbc;
+        this.totals = totals;
     }
 
     /** The unit's side, tags, status or name changed: its place in every event of its workspace. */
     void unitChanged(SqlBatch batch, UUID unit) {
         batch.markDirty(units, unit);
+        totals.unitChanged(batch, unit);
     }
 
     /** The event's rules changed: every unit of its workspace. */
     void rulesChanged(SqlBatch batch, UUID occasion) {
         batch.markDirty(occasions, occasion);
+        totals.occasionChanged(batch, occasion);
     }
 
     /** One unit's override on one event changed: that pair only. */
     void overrideChanged(SqlBatch batch, UUID occasion, UUID unit) {
         batch.markDirty(pairs, new Pair(occasion, unit));
+        totals.occasionChanged(batch, occasion);
     }
 
     private void recompute(Collection<Object> occasionIds, Collection<Object> unitIds, Collection<Object> pairKeys) {

@@ -46,16 +46,18 @@ class AudienceProjection {
 
     private final JdbcTemplate jdbc;
     private final AudienceBindings bindings;
+    private final AudienceTotals totals;
 
-    AudienceProjection(JdbcTemplate jdbc, AudienceBindings bindings) {
+    AudienceProjection(JdbcTemplate jdbc, AudienceBindings bindings, AudienceTotals totals) {
         this.jdbc = jdbc;
         this.bindings = bindings;
+        this.totals = totals;
     }
 
     /** A replay starts from empty tables. */
     @ResetHandler
     void reset() {
-        jdbc.execute("TRUNCATE occasions, audience_overrides, audience_members");
+        jdbc.execute("TRUNCATE occasions, audience_overrides, audience_members, audience_totals");
     }
 
     /** A new event has no rules and no overrides yet, so it has no bindings to compute. */
@@ -65,6 +67,7 @@ class AudienceProjection {
                         INSERT INTO occasions (occasion_id, workspace_id, name, status, created_at, created_by, updated_at, updated_by)
                         VALUES (?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (occasion_id) DO NOTHING""",
                 e.occasionId().value(), e.workspaceId().value(), e.name(), ts(at), by, ts(at), by);
+        totals.occasionChanged(SqlBatch.current(jdbc), e.occasionId().value());
     }
 
     @EventHandler
@@ -142,6 +145,7 @@ class AudienceProjection {
     void on(UnitDiscardedEvent e) {
         SqlBatch.current(jdbc).add("DELETE FROM audience_overrides WHERE unit_id = ?", e.unitId().value());
         bindings.unitChanged(SqlBatch.current(jdbc), e.unitId().value());
+        totals.workspaceChanged(SqlBatch.current(jdbc), e.workspaceId().value());
     }
 
     @EventHandler

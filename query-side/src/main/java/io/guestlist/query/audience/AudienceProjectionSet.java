@@ -17,11 +17,12 @@ class AudienceProjectionSet implements ProjectionSet {
 
     @Override
     public List<String> tables() {
-        return List.of("occasions", "audience_overrides", "audience_members");
+        return List.of("occasions", "audience_overrides", "audience_members", "audience_totals");
     }
 
     @Override
     public List<Object> projections(JdbcTemplate jdbc) {
-        return List.of(new AudienceProjection(jdbc, new AudienceBindings(jdbc)));
+        AudienceTotals totals = new AudienceTotals(jdbc);
+        return List.of(new AudienceProjection(jdbc, new AudienceBindings(jdbc, totals), totals));
     }
 }

@@ -89,11 +89,10 @@ class AudienceQueries {
     /** A page by {@code page} number, or, given a {@code cursor}, the page right after it (keyset). */
     AudiencePage audience(UUID workspace, UUID occasion, boolean inviteableOnly, int page, int size, Cursor cursor) {
         ensureOccasion(workspace, occasion);
-        AudienceTotals totals = jdbc.sql("""
-                        SELECT count(*), count(*) FILTER (WHERE u.inviteable), coalesce(sum(u.member_count), 0)
-                          FROM audience_members am JOIN guest_units u ON u.unit_id = am.unit_id WHERE am.occasion_id = ?""")
+        AudienceTotals totals = jdbc.sql("SELECT units, inviteable_units, people FROM audience_totals WHERE occasion_id = ?")
                 .param(occasion)
-                .query((rs, n) -> new AudienceTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3))).single();
+                .query((rs, n) -> new AudienceTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
+                .optional().orElse(new AudienceTotals(0, 0, 0));
         List<Sorted> rows = jdbc.sql("SELECT " + UNIT_COLUMNS + ", lower(am.unit_name) AS sort_name"
                         + " FROM audience_members am JOIN guest_units u ON u.unit_id = am.unit_id WHERE am.occasion_id = ?"
                         + (inviteableOnly ? " AND u.inviteable" : "")

@@ -1,5 +1,6 @@
 package io.guestlist.query.guestlist;
 
+import io.guestlist.query.audience.AudienceTotals;
 import io.guestlist.query.support.ProjectionSet;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,7 @@ class GuestListProjectionSet implements ProjectionSet {
 
     @Override
     public List<Object> projections(JdbcTemplate jdbc) {
-        GuestListSql sql = new GuestListSql(jdbc);
+        GuestListSql sql = new GuestListSql(jdbc, new AudienceTotals(jdbc));
         return List.of(new GuestUnitProjection(jdbc, sql), new PeopleProjection(jdbc, sql));
     }
 }

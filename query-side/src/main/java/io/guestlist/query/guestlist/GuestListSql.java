@@ -1,5 +1,6 @@
 package io.guestlist.query.guestlist;
 
+import io.guestlist.query.audience.AudienceTotals;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.SqlBatch;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -17,7 +18,8 @@ import java.util.function.Consumer;
 /**
  * What the guest-list projections share: their processing group, and the derivation of a unit's
  * contact, invite target and member count from its active members (SPEC §4.3: the chosen primary
- * contact when still a member, else the first member with a valid phone).
+ * contact when still a member, else the first member with a valid phone). A unit's derived
+ * columns count in the totals of the audiences it is in, which are counted again after them.
  */
 @Component
 class GuestListSql {
@@ -52,20 +54,24 @@ class GuestListSql {
     }
 
     private final JdbcTemplate jdbc;
+    private final AudienceTotals audienceTotals;
     private final Consumer<Set<Object>> derive = this::derive;
 
-    GuestListSql(JdbcTemplate jdbc) {
+    GuestListSql(JdbcTemplate jdbc, AudienceTotals audienceTotals) {
         this.jdbc = jdbc;
+        this.audienceTotals = audienceTotals;
     }
 
     /** Recomputes the unit's derived columns once, at the end of the current batch. */
     void unitChanged(SqlBatch batch, UUID unit) {
         batch.markDirty(derive, new ChangedUnit(unit.toString()));
+        audienceTotals.unitChanged(batch, unit);
     }
 
     /** Recomputes, at the end of the batch, the unit the person is in then. */
     void unitsOfPersonChanged(SqlBatch batch, UUID person) {
         batch.markDirty(derive, new ChangedPerson(person.toString()));
+        audienceTotals.personChanged(batch, person);
     }
 
     /**

@@ -42,7 +42,7 @@ public final class SqlBatch {
     private record Statement(String sql, Object[] args, Message<?> source) {
     }
 
-    private record Mark(Consumer<Set<Object>> recompute, Object key, Message<?> source) {
+    private record Mark(Consumer<Set<Object>> recompute, Object key, Message<?> source, boolean last) {
     }
 
     private final JdbcTemplate jdbc;
@@ -78,7 +78,16 @@ public final class SqlBatch {
 
     /** Marks {@code key} for {@code recompute}, which runs once per batch with every key marked. */
     public void markDirty(Consumer<Set<Object>> recompute, Object key) {
-        marks.add(new Mark(recompute, key, currentMessage()));
+        mark(new Mark(recompute, key, currentMessage(), false));
+    }
+
+    /** As {@link #markDirty}, for a recompute that reads what the others derive: it runs after all of them. */
+    public void markDirtyLast(Consumer<Set<Object>> recompute, Object key) {
+        mark(new Mark(recompute, key, currentMessage(), true));
+    }
+
+    private void mark(Mark mark) {
+        marks.add(mark);
         if (unitOfWork == null) {
             flush();
         }
@@ -162,7 +171,8 @@ public final class SqlBatch {
             from = to;
         }
         Map<Consumer<Set<Object>>, Set<Object>> dirty = new LinkedHashMap<>();
-        marks.forEach(m -> dirty.computeIfAbsent(m.recompute(), r -> new LinkedHashSet<>()).add(m.key()));
+        marks.stream().filter(m -> !m.last()).forEach(m -> dirty.computeIfAbsent(m.recompute(), r -> new LinkedHashSet<>()).add(m.key()));
+        marks.stream().filter(Mark::last).forEach(m -> dirty.computeIfAbsent(m.recompute(), r -> new LinkedHashSet<>()).add(m.key()));
         dirty.forEach((recompute, keys) -> recompute.accept(keys));
     }
 

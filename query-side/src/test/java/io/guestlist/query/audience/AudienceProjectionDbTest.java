@@ -1,5 +1,6 @@
 package io.guestlist.query.audience;
 
+import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.guestunit.UnitTagsAddedEvent;
 import io.guestlist.kernel.ids.OccasionId;
 import io.guestlist.kernel.ids.UnitId;
@@ -54,7 +55,8 @@ class AudienceProjectionDbTest {
 
     @BeforeEach
     void twoHouseholds() {
-        projection = new AudienceProjection(jdbc, new AudienceBindings(jdbc));
+        AudienceTotals totals = new AudienceTotals(jdbc);
+        projection = new AudienceProjection(jdbc, new AudienceBindings(jdbc, totals), totals);
         projection.reset();
         jdbc.execute("TRUNCATE guest_units, unit_tags");
         unit(SHARMAS, "The Sharmas", "Bride");
@@ -67,17 +69,23 @@ class AudienceProjectionDbTest {
         assertThat(rows("SELECT name || ' ' || status || ' ' || include_all || ' ' || tag_match FROM occasions"))
                 .containsExactly("Mehndi ACTIVE false ANY");
         assertThat(members()).isEmpty();
+        assertThat(totals()).containsExactly("units 0, inviteable 0, people 0");
 
         twice(p -> p.on(new AudienceRulesSetEvent(MEHNDI, WS, new AudienceRules(
                 new AudienceRules.Include(false, List.of("Bride"), List.of(), TagMatch.ANY), null)), AT.plusSeconds(1), "erin"));
         assertThat(members()).containsExactly("The Sharmas RULE");
+        assertThat(totals()).containsExactly("units 1, inviteable 0, people 0");
 
         twice(p -> p.on(new AudienceOverrideSetEvent(MEHNDI, WS, KAPOORS, OverrideMode.FORCE_INCLUDE), AT.plusSeconds(2), "erin"));
         assertThat(rows("SELECT mode || ' ' || set_by FROM audience_overrides")).containsExactly("FORCE_INCLUDE erin");
         assertThat(members()).containsExactly("The Kapoors FORCE_INCLUDE", "The Sharmas RULE");
+        jdbc.update("UPDATE guest_units SET member_count = 3, invite_target = '+919811100001' WHERE unit_id = ?", KAPOORS.value());
+        twice(p -> p.on(new UnitRenamedEvent(KAPOORS, WS, "The Kapoors")));
+        assertThat(totals()).containsExactly("units 2, inviteable 1, people 3");
 
         twice(p -> p.on(new AudienceOverrideSetEvent(MEHNDI, WS, SHARMAS, OverrideMode.FORCE_EXCLUDE), AT.plusSeconds(3), "erin"));
         assertThat(members()).containsExactly("The Kapoors FORCE_INCLUDE");
+        assertThat(totals()).containsExactly("units 1, inviteable 1, people 3");
 
         twice(p -> p.on(new AudienceOverrideClearedEvent(MEHNDI, WS, SHARMAS)));
         assertThat(members()).containsExactly("The Kapoors FORCE_INCLUDE", "The Sharmas RULE");
@@ -174,5 +182,9 @@ class AudienceProjectionDbTest {
         jdbc.update("""
                 INSERT INTO guest_units (unit_id, workspace_id, name, side, status, created_at, created_by, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, 'ACTIVE', now(), 'alice', now(), 'alice')""", unit.value(), WS.value(), name, side);
+    }
+
+    private List<String> totals() {
+        return rows("SELECT 'units ' || units || ', inviteable ' || inviteable_units || ', people ' || people FROM audience_totals");
     }
 }

@@ -16,6 +16,7 @@ import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
 import io.guestlist.kernel.person.PersonRenamedEvent;
+import io.guestlist.query.audience.AudienceTotals;
 import io.guestlist.query.support.ReadModelDatabase;
 import org.axonframework.messaging.unitofwork.DefaultUnitOfWork;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -54,7 +55,7 @@ final class GuestListDriver {
 
     GuestListDriver(JdbcTemplate jdbc) {
         this.jdbc = jdbc;
-        GuestListSql sql = new GuestListSql(jdbc);
+        GuestListSql sql = new GuestListSql(jdbc, new AudienceTotals(jdbc));
         this.units = new GuestUnitProjection(jdbc, sql);
         this.people = new PeopleProjection(jdbc, sql);
     }

@@ -74,7 +74,7 @@ class RebuildApiTest extends ServiceTest {
         assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("DONE");
         assertThat(status.path("equal").asBoolean()).as(status.toString()).isTrue();
         assertThat(status.path("groups")).hasSize(4);
-        assertThat(status.path("differences")).hasSize(15);
+        assertThat(status.path("differences")).hasSize(16);
         assertThat(status.path("eventsDone").asLong()).isEqualTo(status.path("eventsTotal").asLong()).isGreaterThan(1000);
         assertThat(answered).isPositive();
 
