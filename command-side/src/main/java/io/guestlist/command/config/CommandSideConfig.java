@@ -1,5 +1,8 @@
 package io.guestlist.command.config;
 
+import org.axonframework.commandhandling.CommandBus;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.commandhandling.gateway.DefaultCommandGateway;
 import org.axonframework.common.caching.Cache;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.eventhandling.PropagatingErrorHandler;
@@ -8,8 +11,12 @@ import org.axonframework.eventsourcing.SnapshotTriggerDefinition;
 import org.axonframework.eventsourcing.Snapshotter;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
-/** The command side's Axon wiring: lookups that fail their command, aggregate caching and snapshots. */
+/**
+ * The command side's Axon wiring: lookups that fail their command, aggregate caching checked against
+ * the store, retries of commands that lost a race, and snapshots.
+ */
 @Configuration(proxyBeanMethods = false)
 public class CommandSideConfig {
 
@@ -25,9 +32,16 @@ public class CommandSideConfig {
     /** Room for the aggregates a large import touches again (a household's earlier guests, its run). */
     static final int CACHED_AGGREGATES = 50_000;
 
+    /** Checked against the store on every hit: other instances append to the same aggregates. */
     @Bean
-    Cache aggregateCache() {
-        return new BoundedCache(CACHED_AGGREGATES);
+    Cache aggregateCache(JdbcClient jdbc) {
+        return new FreshAggregateCache(new BoundedCache(CACHED_AGGREGATES), jdbc);
+    }
+
+    /** A command that lost a race to another instance (or thread) is tried again on fresh state. */
+    @Bean
+    CommandGateway commandGateway(CommandBus commandBus) {
+        return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetryScheduler()).build();
     }
 
     @Bean

@@ -1,5 +1,8 @@
 package io.guestlist.command.web;
 
+import io.guestlist.command.config.ConcurrentConflicts;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.meta.Attribution;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.GenericCommandMessage;
@@ -36,8 +39,17 @@ public class CommandSender {
                 .and(Attribution.CORRELATION_ID, requestId == null || requestId.isBlank() ? UUID.randomUUID().toString() : requestId);
     }
 
+    /** A command that still loses its race after the gateway's retries is answered as a concurrent modification. */
     public <R> R send(Object command, MetaData attribution) {
-        return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(attribution));
+        try {
+            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(attribution));
+        } catch (RuntimeException e) {
+            if (ConcurrentConflicts.isConflict(e)) {
+                throw new GuestlistException(ErrorCode.CONCURRENT_MODIFICATION,
+                        "Another change to the same resource won the race; read it again and retry.");
+            }
+            throw e;
+        }
     }
 
     /**

@@ -13,6 +13,7 @@ import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
+import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
@@ -43,6 +44,17 @@ public class AxonStorageConfig {
                 .payloadColumn("payload")
                 .metaDataColumn("meta_data")
                 .build();
+    }
+
+    /**
+     * A duplicate (aggregate, sequence) is another append that won: Axon then throws its
+     * {@code ConcurrencyException}. Its default resolver looks for {@code SQLIntegrityConstraintViolationException},
+     * which the PostgreSQL driver never throws (it reports SQL state 23505), and so turned the race into
+     * an {@code EventStoreException}, a 500.
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new SQLStateResolver("23505");
     }
 
     /**

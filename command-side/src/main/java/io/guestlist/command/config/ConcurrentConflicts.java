@@ -1,0 +1,31 @@
+package io.guestlist.command.config;
+
+import org.axonframework.modelling.command.AggregateStreamCreationException;
+import org.axonframework.modelling.command.ConcurrencyException;
+
+import java.sql.SQLException;
+import java.util.Set;
+
+/**
+ * Failures that mean another transaction changed the same thing first: another append to the
+ * aggregate, another insert of the same lookup key, or PostgreSQL giving up one of two transactions.
+ * Done again on fresh state, the command may well succeed.
+ */
+public final class ConcurrentConflicts {
+
+    /** unique_violation, serialization_failure, deadlock_detected */
+    private static final Set<String> SQL_STATES = Set.of("23505", "40001", "40P01");
+
+    private ConcurrentConflicts() {
+    }
+
+    public static boolean isConflict(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                    || t instanceof SQLException sql && SQL_STATES.contains(sql.getSQLState())) {
+                return true;
+            }
+        }
+        return false;
+    }
+}
