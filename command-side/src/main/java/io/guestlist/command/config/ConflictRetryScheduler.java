@@ -2,6 +2,8 @@ package io.guestlist.command.config;
 
 import org.axonframework.commandhandling.CommandMessage;
 import org.axonframework.commandhandling.gateway.RetryScheduler;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
 import java.util.List;
 import java.util.concurrent.ThreadLocalRandom;
@@ -19,6 +21,7 @@ import java.util.concurrent.ThreadLocalRandom;
 class ConflictRetryScheduler implements RetryScheduler {
 
     static final int RETRIES = 3;
+    private static final Logger log = LoggerFactory.getLogger(ConflictRetryScheduler.class);
     private static final long BASE_PAUSE_MILLIS = 10;
 
     @Override
@@ -28,6 +31,8 @@ class ConflictRetryScheduler implements RetryScheduler {
         if (attempt > RETRIES || !ConcurrentConflicts.isConflict(lastFailure)) {
             return false;
         }
+        log.debug("{} lost a race ({}); attempt {} of {}", commandMessage.getPayloadType().getSimpleName(),
+                lastFailure.getClass().getSimpleName(), attempt + 1, RETRIES + 1);
         long ceiling = BASE_PAUSE_MILLIS << attempt;
         try {
             Thread.sleep(ThreadLocalRandom.current().nextLong(ceiling / 2, ceiling + 1));
