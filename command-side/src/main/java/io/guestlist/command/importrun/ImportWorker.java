@@ -120,10 +120,11 @@ class ImportWorker {
     @PreDestroy
     void stop() throws InterruptedException {
         stopping = true;
+        List<ImportRunId> held = List.copyOf(running.keySet());
         scanner.shutdownNow();
         pool.shutdownNow();
         pool.awaitTermination(10, TimeUnit.SECONDS);
-        for (ImportRunId run : running.keySet()) {
+        for (ImportRunId run : held) {
             try {
                 leases.release(run);
             } catch (RuntimeException e) {
@@ -147,9 +148,11 @@ class ImportWorker {
                     log.warn("Import run {}: another instance has claimed it; this one stops working on it", run);
                     return;
                 }
-                if (!DatabaseFailures.isTransient(e)) {
-                    log.error("Import run {} stopped by an unexpected error; it fails", run, e);
-                    failQuietly(run);
+                if (!DatabaseFailures.isTransient(e) && databaseAnswers(run, held)) {
+                    if (held.get()) {
+                        log.error("Import run {} stopped by an unexpected error; it fails", run, e);
+                        failQuietly(run);
+                    }
                     return;
                 }
                 log.warn("Import run {} interrupted by the database ({}); going on in {} ms", run, e.toString(), wait.toMillis());
@@ -232,6 +235,19 @@ class ImportWorker {
             }
         }
         return false;
+    }
+
+    /**
+     * Whether the database answers now: an error a failing connection threw in a shape no one expects
+     * (a driver's own assertion, say) is then the database's trouble after all, and the run waits.
+     */
+    private boolean databaseAnswers(ImportRunId run, AtomicBoolean held) {
+        try {
+            held.set(leases.claim(run));
+            return true;
+        } catch (RuntimeException e) {
+            return false;
+        }
     }
 
     private boolean claimQuietly(ImportRunId run) {
