@@ -114,6 +114,7 @@ class DatabaseOutageTest {
     }
 
     private static void assertDatabaseUnavailable(Answer answer) {
+        System.out.printf("answered %d in %d ms while the database was away%n", answer.status(), answer.millis());
         assertThat(answer.millis()).as("answered within 3 s").isLessThan(3000);
         assertThat(answer.status()).as(answer.body().toString()).isEqualTo(503);
         assertThat(answer.contentType()).startsWith("application/problem+json");
