@@ -1,6 +1,5 @@
 package io.guestlist.service;
 
-import io.guestlist.service.config.DatabaseBootstrap;
 import org.springframework.boot.SpringApplication;
 import org.springframework.boot.autoconfigure.SpringBootApplication;
 
@@ -9,7 +8,6 @@ import org.springframework.boot.autoconfigure.SpringBootApplication;
 public class GuestlistApplication {
 
     public static void main(String[] args) {
-        DatabaseBootstrap.createIfMissing(System.getenv());
         SpringApplication.run(GuestlistApplication.class, args);
     }
 }

@@ -36,6 +36,18 @@ public final class TestDatabase {
         return SERVER + name;
     }
 
+    /** The URL of a database named after the test class that does not exist (dropped if it did). */
+    public static String missing(Class<?> testClass) {
+        String name = PREFIX + testClass.getSimpleName().toLowerCase(Locale.ROOT);
+        try (Connection c = DriverManager.getConnection(SERVER + "postgres", USER, PASSWORD);
+             Statement s = c.createStatement()) {
+            s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");
+        } catch (SQLException e) {
+            throw new IllegalStateException("cannot drop test database " + name + " on " + SERVER, e);
+        }
+        return SERVER + name;
+    }
+
     private static String env(String name, String fallback) {
         String value = System.getenv(name);
         return value == null || value.isBlank() ? fallback : value;

@@ -17,7 +17,8 @@ import java.util.List;
  * Applies a batch of rows in one unit of work (one transaction): phones are claimed for the whole
  * batch in one statement, units are created before people so their events (and the projections'
  * writes) come in runs, and the run records the rows last. A batch the run has recorded already is
- * ignored, which makes a resumed run safe.
+ * ignored, which makes a resumed run safe. The batch first renews the run's lease in its own
+ * transaction: when another instance has claimed the run, nothing of the batch commits.
  */
 @Component
 class ImportBatchHandler {
@@ -26,16 +27,22 @@ class ImportBatchHandler {
     private final Repository<Person> people;
     private final Repository<GuestUnit> units;
     private final GuestDirectory directory;
+    private final ImportLeases leases;
 
-    ImportBatchHandler(Repository<ImportRun> runs, Repository<Person> people, Repository<GuestUnit> units, GuestDirectory directory) {
+    ImportBatchHandler(Repository<ImportRun> runs, Repository<Person> people, Repository<GuestUnit> units, GuestDirectory directory,
+                       ImportLeases leases) {
         this.runs = runs;
         this.people = people;
         this.units = units;
         this.directory = directory;
+        this.leases = leases;
     }
 
     @CommandHandler
     void handle(ImportBatchCommand command) {
+        if (!leases.renew(command.runId(), command.leaseOwner())) {
+            throw new ImportLeaseLostException(command.runId());
+        }
         Aggregate<ImportRun> runAggregate = runs.load(command.runId().toString());
         ImportRun run = runAggregate.invoke(r -> r);
         if (command.rows().isEmpty() || !run.expects(command.rows().get(0).rowNumber())) {

@@ -6,7 +6,6 @@ import io.guestlist.kernel.importrun.Channel;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
-import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -30,19 +29,20 @@ class ImportPayloads {
     }
 
     /**
-     * Stores a payload for a new run. With an idempotency key already used in the workspace nothing is
+     * Stores a payload for a new run, its lease held by {@code leaseOwner} (the instance that starts it). With an idempotency key already used in the workspace nothing is
      * stored (the insert waits for a concurrent one with the same key to commit or roll back).
      *
      * @return whether it was stored
      */
     boolean store(ImportRunId run, WorkspaceId workspace, Channel channel, String contentType, String mapping,
-                  String idempotencyKey, String sha256, byte[] bytes, String createdBy) {
+                  String idempotencyKey, String sha256, byte[] bytes, String createdBy, String leaseOwner) {
         return jdbc.sql("""
                         INSERT INTO cmd_import_payload (run_id, workspace_id, channel, content_type, mapping, idempotency_key,
-                                                        payload_sha256, payload, created_by)
-                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                        payload_sha256, payload, created_by, lease_owner, lease_expires_at)
+                        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + ? * interval '1 second')
                         ON CONFLICT (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
-                .params(run.value(), workspace.value(), channel.name(), contentType, mapping, idempotencyKey, sha256, bytes, createdBy)
+                .params(run.value(), workspace.value(), channel.name(), contentType, mapping, idempotencyKey, sha256, bytes, createdBy,
+                        leaseOwner, ImportLeases.LEASE.toSeconds())
                 .update() == 1;
     }
 
@@ -62,9 +62,4 @@ class ImportPayloads {
                 .optional();
     }
 
-    /** Runs received or in progress: the ones to resume after a restart, oldest first. */
-    List<ImportRunId> unfinished() {
-        return jdbc.sql("SELECT run_id FROM cmd_import_payload WHERE NOT finished ORDER BY created_at")
-                .query((rs, n) -> ImportRunId.of(rs.getObject(1, UUID.class))).list();
-    }
 }

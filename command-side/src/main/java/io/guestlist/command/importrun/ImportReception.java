@@ -29,10 +29,12 @@ class ImportReception {
 
     private final ImportPayloads payloads;
     private final CommandSender commands;
+    private final ImportLeases leases;
 
-    ImportReception(ImportPayloads payloads, CommandSender commands) {
+    ImportReception(ImportPayloads payloads, CommandSender commands, ImportLeases leases) {
         this.payloads = payloads;
         this.commands = commands;
+        this.leases = leases;
     }
 
     @Transactional
@@ -40,7 +42,7 @@ class ImportReception {
                             String idempotencyKey, String sha256, byte[] bytes, int totalRows, String fileName, MetaData attribution) {
         ImportRunId run = ImportRunId.random();
         String createdBy = (String) attribution.get(io.guestlist.kernel.meta.Attribution.MEMBER_ID);
-        if (!payloads.store(run, workspace, channel, contentType, mapping, idempotencyKey, sha256, bytes, createdBy)) {
+        if (!payloads.store(run, workspace, channel, contentType, mapping, idempotencyKey, sha256, bytes, createdBy, leases.owner())) {
             ImportPayloads.KeyedRun existing = payloads.byKey(workspace, idempotencyKey).orElseThrow();
             if (!existing.payloadSha256().equals(sha256)) {
                 throw new GuestlistException(ErrorCode.IDEMPOTENCY_KEY_REUSED, KEY_REUSED, Map.of("runId", existing.runId().toString()));

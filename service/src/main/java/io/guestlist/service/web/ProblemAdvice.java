@@ -1,5 +1,6 @@
 package io.guestlist.service.web;
 
+import io.guestlist.command.failure.DatabaseFailures;
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.error.RemoteRejection;
@@ -27,6 +28,8 @@ import java.util.Map;
 public class ProblemAdvice extends ResponseEntityExceptionHandler {
 
     private static final Logger log = LoggerFactory.getLogger(ProblemAdvice.class);
+    /** Seconds a client is asked to wait when the database cannot be reached: about a database restart. */
+    static final String DATABASE_RETRY_AFTER = "5";
 
     @ExceptionHandler(GuestlistException.class)
     ResponseEntity<ProblemDetail> rejected(GuestlistException e) {
@@ -36,6 +39,9 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
     /** The shape a rejection takes when the command crossed a (distributed) command bus. */
     @ExceptionHandler(CommandExecutionException.class)
     ResponseEntity<ProblemDetail> rejectedRemotely(CommandExecutionException e) {
+        if (DatabaseFailures.unavailable(e)) {
+            return databaseUnavailable(e);
+        }
         if (e.getCause() instanceof GuestlistException cause) {
             return rejected(cause);
         }
@@ -75,8 +81,22 @@ public class ProblemAdvice extends ResponseEntityExceptionHandler {
         return respond(Problems.of(ErrorCode.VALIDATION, e.getMessage(), Map.of()));
     }
 
+    /**
+     * The database cannot be reached (no connection within the pool's short timeout, or a connection
+     * lost): a 503 the client may retry, whatever wrapped the cause on its way here.
+     */
+    ResponseEntity<ProblemDetail> databaseUnavailable(Exception e) {
+        log.warn("Database unavailable: {}", e.toString());
+        return ResponseEntity.status(ErrorCode.DATABASE_UNAVAILABLE.status()).header(HttpHeaders.RETRY_AFTER, DATABASE_RETRY_AFTER)
+                .contentType(MediaType.APPLICATION_PROBLEM_JSON)
+                .body(Problems.of(ErrorCode.DATABASE_UNAVAILABLE, "The database cannot be reached; try again shortly.", Map.of()));
+    }
+
     @ExceptionHandler(Exception.class)
     ResponseEntity<ProblemDetail> unexpected(Exception e) {
+        if (DatabaseFailures.unavailable(e)) {
+            return databaseUnavailable(e);
+        }
         log.error("Unexpected error", e);
         ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatusCode.valueOf(500), "An unexpected error occurred.");
         problem.setType(java.net.URI.create(Problems.TYPE_BASE + "internal"));
