@@ -2,29 +2,48 @@ package io.guestlist.query.support;
 
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.query.support.ProcessorPositions.SegmentPosition;
 import org.axonframework.config.EventProcessingConfiguration;
-import org.axonframework.eventhandling.GapAwareTrackingToken;
+import org.axonframework.eventhandling.AbstractEventProcessor;
+import org.axonframework.eventhandling.DomainEventMessage;
+import org.axonframework.eventhandling.EventProcessor;
+import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.Collections;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 
 /**
- * {@code ?after=<position>}: waits, up to a bound, until every projection has handled the event at
- * that global position, so a client reads what its own command wrote.
+ * {@code ?after=<position>}: waits, up to a bound, until the projections have handled everything up
+ * to that global position that exists, so a client reads what its own command wrote. Positions come
+ * from the shared token store, so any instance answers, whichever owns the processors. A segment has
+ * handled a position when its stored token passed it, or when the event there is not one it handles
+ * (a segment stores its token only with events it handles), or when there is no event there: a hole
+ * left by a failed append (see {@link StreamHoles}). Subscribing processors project in the command's
+ * own transaction: they are always caught up.
  */
 @Component
 public class ReadYourWrites {
 
     public static final Duration BOUND = Duration.ofSeconds(5);
+    /** Further behind than this, a segment is not looked at event by event: it is behind. */
+    static final int LOOKAHEAD = 2_000;
 
     private final EventProcessingConfiguration processing;
+    private final ProcessorPositions positions;
+    private final EventsAtPositions events;
+    private final StreamHoles holes;
 
-    public ReadYourWrites(EventProcessingConfiguration processing) {
+    public ReadYourWrites(EventProcessingConfiguration processing, ProcessorPositions positions, EventsAtPositions events,
+                          StreamHoles holes) {
         this.processing = processing;
+        this.positions = positions;
+        this.events = events;
+        this.holes = holes;
     }
 
     /**
@@ -51,19 +70,62 @@ public class ReadYourWrites {
         }
     }
 
-    /** Whether the named streaming processors (all, when none are named) have handled the event at {@code position}. */
+    /** Whether the named streaming processors (all, when none are named) have handled everything up to {@code position}. */
     public boolean caughtUp(long position, String... names) {
-        TrackingToken wanted = GapAwareTrackingToken.newInstance(position, Collections.emptySet());
         List<String> only = List.of(names);
-        List<StreamingEventProcessor> processors = processing.eventProcessors().entrySet().stream()
-                .filter(e -> only.isEmpty() || only.contains(e.getKey())).map(java.util.Map.Entry::getValue)
-                .filter(StreamingEventProcessor.class::isInstance).map(StreamingEventProcessor.class::cast).toList();
-        return processors.stream().allMatch(p -> {
-            var statuses = p.processingStatus().values();
-            return !statuses.isEmpty() && statuses.stream().allMatch(s -> {
-                TrackingToken token = s.getTrackingToken();
-                return token != null && token.covers(wanted);
-            });
+        Map<String, EventProcessor> streaming = new java.util.TreeMap<>();
+        processing.eventProcessors().forEach((name, processor) -> {
+            if (processor instanceof StreamingEventProcessor && (only.isEmpty() || only.contains(name))) {
+                streaming.put(name, processor);
+            }
         });
+        Map<String, List<SegmentPosition>> stored = positions.current();
+        Set<Long> open = new HashSet<>();
+        for (String name : streaming.keySet()) {
+            List<SegmentPosition> segments = stored.getOrDefault(name, List.of());
+            if (segments.isEmpty()) {
+                return false;
+            }
+            for (SegmentPosition segment : segments) {
+                if (position - segment.index() > LOOKAHEAD) {
+                    return false;
+                }
+                open.addAll(openUpTo(segment, position));
+            }
+        }
+        if (open.isEmpty()) {
+            return true;
+        }
+        Map<Long, DomainEventMessage<?>> stillOpen = events.at(open);
+        Set<Long> missing = new HashSet<>(open);
+        missing.removeAll(stillOpen.keySet());
+        if (!holes.holesAmong(missing).containsAll(missing)) {
+            return false;
+        }
+        return streaming.entrySet().stream().allMatch(processor -> stored.get(processor.getKey()).stream()
+                .allMatch(segment -> openUpTo(segment, position).stream().map(stillOpen::get)
+                        .allMatch(event -> event == null || !handles(processor.getValue(), segment, event))));
+    }
+
+    /** The positions up to {@code position} that the segment has not passed: its gaps and what lies beyond its token. */
+    private static Set<Long> openUpTo(SegmentPosition segment, long position) {
+        Set<Long> open = new HashSet<>();
+        segment.gaps().stream().filter(gap -> gap <= position).forEach(open::add);
+        for (long p = segment.index() + 1; p <= position; p++) {
+            open.add(p);
+        }
+        return open;
+    }
+
+    private static boolean handles(EventProcessor processor, SegmentPosition segment, DomainEventMessage<?> event) {
+        if (!(processor instanceof AbstractEventProcessor known)) {
+            return true;
+        }
+        try {
+            int[] all = segment.allSegments().stream().mapToInt(Integer::intValue).toArray();
+            return known.eventHandlerInvoker().canHandle(event, Segment.computeSegment(segment.segment(), all));
+        } catch (RuntimeException cannotTell) {
+            return true;
+        }
     }
 }

@@ -125,7 +125,7 @@ class AuditApiTest extends ServiceTest {
     void lagGauge_existsPerProcessor_andReachesZeroWhenIdle() throws Exception {
         long position = guests.addPerson("alice", workspace, guests.aUnit("alice", workspace, "Lag"), "Lag Person", null).position();
         api.get("alice", base + "/audit?after=" + position);
-        for (String processor : List.of("guest-list", "governance", "imports", "audit")) {
+        for (String processor : List.of("guest-list", "imports", "audit")) {
             await(processor + " lag").atMost(Duration.ofSeconds(30)).until(() -> api.get("alice",
                     "/actuator/metrics/guestlist.projection.lag?tag=processor:" + processor).body()
                     .path("measurements").get(0).path("value").asDouble() == 0);
