@@ -26,7 +26,7 @@ import java.util.Map;
 @Component
 class EventsAtPositions {
 
-    private static final int REMEMBERED = 10_000;
+    private static final int REMEMBERED = 2 * ReadYourWrites.LOOKAHEAD;
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;

@@ -12,10 +12,13 @@ import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.TreeMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * {@code ?after=<position>}: waits, up to a bound, until the projections have handled everything up
@@ -31,12 +34,20 @@ public class ReadYourWrites {
 
     public static final Duration BOUND = Duration.ofSeconds(5);
     /** Further behind than this, a segment is not looked at event by event: it is behind. */
-    static final int LOOKAHEAD = 2_000;
+    static final int LOOKAHEAD = 10_000;
 
     private final EventProcessingConfiguration processing;
     private final ProcessorPositions positions;
     private final EventsAtPositions events;
     private final StreamHoles holes;
+    /**
+     * How far beyond its stored token a segment was found to have nothing to handle, so a wait looks
+     * only at what arrived since; a segment's newer token replaces its entry.
+     */
+    private final Map<Passed, Long> passedBeyondToken = new ConcurrentHashMap<>();
+
+    private record Passed(String processor, int segment, long tokenIndex) {
+    }
 
     public ReadYourWrites(EventProcessingConfiguration processing, ProcessorPositions positions, EventsAtPositions events,
                           StreamHoles holes) {
@@ -73,14 +84,14 @@ public class ReadYourWrites {
     /** Whether the named streaming processors (all, when none are named) have handled everything up to {@code position}. */
     public boolean caughtUp(long position, String... names) {
         List<String> only = List.of(names);
-        Map<String, EventProcessor> streaming = new java.util.TreeMap<>();
+        Map<String, EventProcessor> streaming = new TreeMap<>();
         processing.eventProcessors().forEach((name, processor) -> {
             if (processor instanceof StreamingEventProcessor && (only.isEmpty() || only.contains(name))) {
                 streaming.put(name, processor);
             }
         });
         Map<String, List<SegmentPosition>> stored = positions.current();
-        Set<Long> open = new HashSet<>();
+        Map<Passed, Set<Long>> openBySegment = new HashMap<>();
         for (String name : streaming.keySet()) {
             List<SegmentPosition> segments = stored.getOrDefault(name, List.of());
             if (segments.isEmpty()) {
@@ -90,28 +101,47 @@ public class ReadYourWrites {
                 if (position - segment.index() > LOOKAHEAD) {
                     return false;
                 }
-                open.addAll(openUpTo(segment, position));
+                Passed passed = new Passed(name, segment.segment(), segment.index());
+                Set<Long> open = openUpTo(segment, passedBeyondToken.getOrDefault(passed, segment.index()), position);
+                if (!open.isEmpty()) {
+                    openBySegment.put(passed, open);
+                }
             }
         }
-        if (open.isEmpty()) {
+        if (openBySegment.isEmpty()) {
             return true;
         }
-        Map<Long, DomainEventMessage<?>> stillOpen = events.at(open);
+        Set<Long> open = new HashSet<>();
+        openBySegment.values().forEach(open::addAll);
+        Map<Long, DomainEventMessage<?>> present = events.at(open);
         Set<Long> missing = new HashSet<>(open);
-        missing.removeAll(stillOpen.keySet());
+        missing.removeAll(present.keySet());
         if (!holes.holesAmong(missing).containsAll(missing)) {
             return false;
         }
-        return streaming.entrySet().stream().allMatch(processor -> stored.get(processor.getKey()).stream()
-                .allMatch(segment -> openUpTo(segment, position).stream().map(stillOpen::get)
-                        .allMatch(event -> event == null || !handles(processor.getValue(), segment, event))));
+        for (Map.Entry<Passed, Set<Long>> entry : openBySegment.entrySet()) {
+            Passed passed = entry.getKey();
+            SegmentPosition segment = stored.get(passed.processor()).stream()
+                    .filter(s -> s.segment() == passed.segment()).findFirst().orElseThrow();
+            if (entry.getValue().stream().map(present::get)
+                    .anyMatch(event -> event != null && handles(streaming.get(passed.processor()), segment, event))) {
+                return false;
+            }
+            passedBeyondToken.keySet().removeIf(k -> k.processor().equals(passed.processor())
+                    && k.segment() == passed.segment() && k.tokenIndex() < passed.tokenIndex());
+            passedBeyondToken.merge(passed, position, Math::max);
+        }
+        return true;
     }
 
-    /** The positions up to {@code position} that the segment has not passed: its gaps and what lies beyond its token. */
-    private static Set<Long> openUpTo(SegmentPosition segment, long position) {
+    /**
+     * The positions up to {@code position} that the segment has not passed: its gaps, and what lies
+     * beyond {@code from} (its token, or as far as an earlier look found nothing it handles).
+     */
+    private static Set<Long> openUpTo(SegmentPosition segment, long from, long position) {
         Set<Long> open = new HashSet<>();
         segment.gaps().stream().filter(gap -> gap <= position).forEach(open::add);
-        for (long p = segment.index() + 1; p <= position; p++) {
+        for (long p = from + 1; p <= position; p++) {
             open.add(p);
         }
         return open;
