@@ -98,11 +98,12 @@ public class ReadYourWrites {
                 return false;
             }
             for (SegmentPosition segment : segments) {
-                if (position - segment.index() > LOOKAHEAD) {
+                Passed passed = new Passed(name, segment.segment(), segment.index());
+                long from = passedBeyondToken.getOrDefault(passed, segment.index());
+                if (position - from > LOOKAHEAD) {
                     return false;
                 }
-                Passed passed = new Passed(name, segment.segment(), segment.index());
-                Set<Long> open = openUpTo(segment, passedBeyondToken.getOrDefault(passed, segment.index()), position);
+                Set<Long> open = openUpTo(segment, from, position);
                 if (!open.isEmpty()) {
                     openBySegment.put(passed, open);
                 }
@@ -119,19 +120,33 @@ public class ReadYourWrites {
         if (!holes.holesAmong(missing).containsAll(missing)) {
             return false;
         }
+        boolean all = true;
         for (Map.Entry<Passed, Set<Long>> entry : openBySegment.entrySet()) {
             Passed passed = entry.getKey();
             SegmentPosition segment = stored.get(passed.processor()).stream()
                     .filter(s -> s.segment() == passed.segment()).findFirst().orElseThrow();
             if (entry.getValue().stream().map(present::get)
                     .anyMatch(event -> event != null && handles(streaming.get(passed.processor()), segment, event))) {
-                return false;
+                all = false;
+            } else {
+                remember(passed, entry.getValue().stream().filter(missing::contains).filter(p -> !holes.isPermanent(p))
+                        .mapToLong(p -> p - 1).min().orElse(position));
             }
-            passedBeyondToken.keySet().removeIf(k -> k.processor().equals(passed.processor())
-                    && k.segment() == passed.segment() && k.tokenIndex() < passed.tokenIndex());
-            passedBeyondToken.merge(passed, position, Math::max);
         }
-        return true;
+        return all;
+    }
+
+    /**
+     * Remembers that the segment has nothing to handle up to {@code upTo}: short of a missing position
+     * that is not a hole for good, as an append in flight may still fill it.
+     */
+    private void remember(Passed passed, long upTo) {
+        if (upTo <= passed.tokenIndex()) {
+            return;
+        }
+        passedBeyondToken.keySet().removeIf(k -> k.processor().equals(passed.processor())
+                && k.segment() == passed.segment() && k.tokenIndex() < passed.tokenIndex());
+        passedBeyondToken.merge(passed, upTo, Math::max);
     }
 
     /**

@@ -56,6 +56,11 @@ class StreamHoles {
         return found;
     }
 
+    /** Whether the position is known to stay empty for good (no writer was left to fill it). */
+    synchronized boolean isPermanent(long position) {
+        return holes.contains(position);
+    }
+
     private boolean eventTableBeingWritten() {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'domain_event_entry'::regclass
