@@ -4,7 +4,6 @@ import io.micrometer.core.instrument.Gauge;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
-import org.axonframework.eventhandling.TrackingToken;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
 import org.springframework.context.event.EventListener;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -13,7 +12,8 @@ import org.springframework.stereotype.Component;
 /**
  * {@code guestlist.projection.lag{processor}}: how many global positions each streaming processor
  * is behind the head of the event store (its slowest segment; the whole head when it has no token
- * yet). Registered once the application is ready, when the processors exist.
+ * yet), from the shared token store, so every instance reports the same. Registered once the
+ * application is ready, when the processors exist.
  */
 @Component
 class ProjectionLag {
@@ -23,31 +23,27 @@ class ProjectionLag {
     private final EventProcessingConfiguration processing;
     private final MeterRegistry registry;
     private final JdbcTemplate jdbc;
+    private final ProcessorPositions positions;
 
-    ProjectionLag(EventProcessingConfiguration processing, MeterRegistry registry, JdbcTemplate jdbc) {
+    ProjectionLag(EventProcessingConfiguration processing, MeterRegistry registry, JdbcTemplate jdbc, ProcessorPositions positions) {
         this.processing = processing;
         this.registry = registry;
         this.jdbc = jdbc;
+        this.positions = positions;
     }
 
     @EventListener(ApplicationReadyEvent.class)
     void register() {
         processing.eventProcessors().forEach((name, processor) -> {
-            if (processor instanceof StreamingEventProcessor streaming) {
-                Gauge.builder(METRIC, streaming, this::lag).tag("processor", name)
+            if (processor instanceof StreamingEventProcessor) {
+                Gauge.builder(METRIC, name, this::lag).tag("processor", name)
                         .description("head global index minus the processor's token position").register(registry);
             }
         });
     }
 
-    private double lag(StreamingEventProcessor processor) {
+    private double lag(String processor) {
         Long head = jdbc.queryForObject("SELECT coalesce(max(global_index), 0) FROM domain_event_entry", Long.class);
-        long position = processor.processingStatus().values().stream()
-                .mapToLong(s -> {
-                    TrackingToken token = s.getTrackingToken();
-                    return token == null ? 0 : token.position().orElse(0);
-                })
-                .min().orElse(0);
-        return Math.max(0, head - position);
+        return Math.max(0, head - positions.lowest(processor));
     }
 }

@@ -12,29 +12,20 @@ import java.util.UUID;
 public class WorkspaceAccess {
 
     private final JdbcClient jdbc;
-    private final ReadYourWrites readYourWrites;
 
-    public WorkspaceAccess(JdbcClient jdbc, ReadYourWrites readYourWrites) {
+    public WorkspaceAccess(JdbcClient jdbc) {
         this.jdbc = jdbc;
-        this.readYourWrites = readYourWrites;
     }
 
     /**
-     * Lets members through. Membership changes rarely, so a read given {@code ?after=} waits for the
-     * governance projection only when the caller is not (yet) a member there, say right after
-     * creating the workspace; every other read waits only for the projections it reads.
+     * Lets members through. Memberships are projected in the transaction of the command that changes
+     * them, so one that committed is seen at once and no read waits for it: {@code after} is taken,
+     * as every read takes it, and not needed here.
      */
     public void ensureMember(UUID workspaceId, Principal caller, Long after) {
-        if (isMember(workspaceId, caller)) {
-            return;
+        if (!isMember(workspaceId, caller)) {
+            throw GuestlistException.notFound("Workspace");
         }
-        if (after != null) {
-            readYourWrites.await(after, Projections.GOVERNANCE);
-            if (isMember(workspaceId, caller)) {
-                return;
-            }
-        }
-        throw GuestlistException.notFound("Workspace");
     }
 
     private boolean isMember(UUID workspaceId, Principal caller) {

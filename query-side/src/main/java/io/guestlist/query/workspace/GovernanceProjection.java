@@ -6,18 +6,23 @@ import io.guestlist.kernel.workspace.MemberAddedEvent;
 import io.guestlist.kernel.workspace.MemberRemovedEvent;
 import io.guestlist.kernel.workspace.MemberRoleChangedEvent;
 import io.guestlist.kernel.workspace.WorkspaceCreatedEvent;
-import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
-import org.axonframework.eventhandling.ResetHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 
-/** Workspaces, their members and their sides. Idempotent: every write is an upsert or a delete. */
+/**
+ * Workspaces, their members and their sides. Its processing group is subscribing and propagates
+ * errors (see {@link GovernanceConfig}): it writes in the transaction that appends the events, so a
+ * membership and its events commit or roll back together. A rebuild feeds it from the event store
+ * into a shadow schema. Idempotent: every write is an upsert or a delete. The events are few, so
+ * each write goes at once.
+ */
 @Component
 @ProcessingGroup(GovernanceProjection.GROUP)
 class GovernanceProjection {
@@ -30,55 +35,52 @@ class GovernanceProjection {
         this.jdbc = jdbc;
     }
 
-    /** A replay starts from empty tables. */
-    @ResetHandler
-    void reset() {
-        jdbc.execute("TRUNCATE workspaces, workspace_members, sides");
-    }
-
     @EventHandler
     void on(WorkspaceCreatedEvent e, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(Attribution.MEMBER_ID) String by) {
-        SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add("""
+        jdbc.update("""
                 INSERT INTO workspaces (workspace_id, name, default_region, created_at, created_by, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?) ON CONFLICT (workspace_id) DO NOTHING""",
                 e.workspaceId().value(), e.name(), e.defaultRegion(), ts(at), by, ts(at), by);
         for (int i = 0; i < e.sides().size(); i++) {
-            batch.add("INSERT INTO sides (workspace_id, name, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+            jdbc.update("INSERT INTO sides (workspace_id, name, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
                     e.workspaceId().value(), e.sides().get(i), i);
         }
-        upsertMember(batch, e.workspaceId().value(), e.ownerId(), "OWNER", at, by);
+        upsertMember(e.workspaceId().value(), e.ownerId(), "OWNER", at, by);
     }
 
     @EventHandler
     void on(MemberAddedEvent e, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(Attribution.MEMBER_ID) String by) {
-        upsertMember(SqlBatch.current(jdbc), e.workspaceId().value(), e.userId(), e.role().name(), at, by);
+        upsertMember(e.workspaceId().value(), e.userId(), e.role().name(), at, by);
     }
 
     @EventHandler
     void on(MemberRoleChangedEvent e, @org.axonframework.eventhandling.Timestamp Instant at,
             @MetaDataValue(Attribution.MEMBER_ID) String by) {
-        SqlBatch.current(jdbc).add("UPDATE workspace_members SET role = ?, updated_at = ?, updated_by = ? WHERE workspace_id = ? AND user_id = ?",
+        jdbc.update("UPDATE workspace_members SET role = ?, updated_at = ?, updated_by = ? WHERE workspace_id = ? AND user_id = ?",
                 e.role().name(), ts(at), by, e.workspaceId().value(), e.userId());
     }
 
     @EventHandler
     void on(MemberRemovedEvent e) {
-        SqlBatch.current(jdbc).add("DELETE FROM workspace_members WHERE workspace_id = ? AND user_id = ?",
+        jdbc.update("DELETE FROM workspace_members WHERE workspace_id = ? AND user_id = ?",
                 e.workspaceId().value(), e.userId());
     }
 
-    private static void upsertMember(SqlBatch batch, java.util.UUID workspace, String userId, String role, Instant at, String by) {
-        batch.add("""
+    private void upsertMember(java.util.UUID workspace, String userId, String role, Instant at, String by) {
+        jdbc.update("""
                 INSERT INTO workspace_members (workspace_id, user_id, role, created_at, created_by, updated_at, updated_by)
                 VALUES (?, ?, ?, ?, ?, ?, ?)
                 ON CONFLICT (workspace_id, user_id) DO UPDATE SET role = EXCLUDED.role, updated_at = EXCLUDED.updated_at, updated_by = EXCLUDED.updated_by""",
                 workspace, userId, role, ts(at), by, ts(at), by);
     }
 
+    /**
+     * To the millisecond, as the event store keeps an event's time: handled in the command's transaction
+     * the event still has its full precision, replayed from the store it has not.
+     */
     static Timestamp ts(Instant at) {
-        return Timestamp.from(at);
+        return Timestamp.from(at.truncatedTo(ChronoUnit.MILLIS));
     }
 }

@@ -48,7 +48,7 @@ class GovernanceProjectionTest {
     @BeforeEach
     void emptyTables() {
         projection = new GovernanceProjection(jdbc);
-        projection.reset();
+        jdbc.execute("TRUNCATE workspaces, workspace_members, sides");
     }
 
     @Test

@@ -49,7 +49,7 @@ class DeadLetterApiTest extends ServiceTest {
     void everyStreamingProcessor_hasADeadLetterQueue() {
         List<String> streaming = processing.eventProcessors().entrySet().stream()
                 .filter(e -> e.getValue() instanceof StreamingEventProcessor).map(Map.Entry::getKey).toList();
-        assertThat(streaming).containsExactlyInAnyOrder("guest-list", "governance", "imports", "audit");
+        assertThat(streaming).containsExactlyInAnyOrder("guest-list", "imports", "audit");
         streaming.forEach(group -> assertThat(processing.deadLetterQueue(group)).as(group).isPresent());
     }
 
@@ -97,7 +97,7 @@ class DeadLetterApiTest extends ServiceTest {
         assertThat(deadLetters.path("details").path("groups").path("guest-list").asLong()).isEqualTo(2);
         assertThat(gauge("guest-list")).isEqualTo(2.0);
         assertThat(gauge("audit")).isEqualTo(2.0);
-        assertThat(gauge("governance")).isZero();
+        assertThat(gauge("imports")).isZero();
         assertProblem(api.get("alice", LETTERS), 403, "forbidden");
 
         fix(created);

@@ -19,11 +19,18 @@ import java.util.Map;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-/** SPEC §2.7: resetting every projection and replaying the event store rebuilds the read model row for row. */
+/**
+ * SPEC §2.7: resetting every streaming projection and replaying the event store rebuilds the read
+ * model row for row. The governance tables are projected in the commands' own transactions, by no
+ * streaming processor: a reset leaves them, and the rebuild (RebuildApiTest) checks them against
+ * the event store.
+ */
 class ReplayTest extends ServiceTest {
 
     /** Every read table and its primary key. */
     private static final Map<String, String> READ_TABLES = new LinkedHashMap<>();
+
+    private static final List<String> GOVERNANCE_TABLES = List.of("workspaces", "workspace_members", "sides");
 
     static {
         READ_TABLES.put("workspaces", "workspace_id");
@@ -65,8 +72,9 @@ class ReplayTest extends ServiceTest {
         assertThat(processors).isNotEmpty();
         processors.forEach(StreamingEventProcessor::shutDown);
         processors.forEach(StreamingEventProcessor::resetTokens);
-        assertThat(dump()).as("the reset handlers emptied every read table")
-                .allSatisfy((table, rows) -> assertThat(rows).as(table).isEmpty());
+        assertThat(dump()).as("the reset handlers emptied every streaming projection's table")
+                .allSatisfy((table, rows) -> assertThat(rows).as(table).isEqualTo(
+                        GOVERNANCE_TABLES.contains(table) ? live.get(table) : List.of()));
         processors.forEach(StreamingEventProcessor::start);
         awaitCaughtUp();
 

@@ -1,0 +1,83 @@
+package io.guestlist.query.support;
+
+import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.stereotype.Component;
+
+import java.time.Duration;
+import java.util.Collection;
+import java.util.Collections;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.Set;
+
+/**
+ * Tells a hole in {@code global_index} from an event still on its way. Every failed append burns its
+ * sequence values for good, while a transaction that has not committed yet holds values whose rows
+ * appear later. A position with no visible row is a hole once no transaction is writing to the event
+ * table (an insert holds its table lock until it ends, so none is left to fill it), or, while writers
+ * keep the table busy, once it has been missing for {@link #BOUND} since this instance first saw it.
+ */
+@Component
+class StreamHoles {
+
+    static final Duration BOUND = Duration.ofSeconds(1);
+    private static final int REMEMBERED = 10_000;
+
+    private final JdbcTemplate jdbc;
+    private final Map<Long, Long> firstSeen = lru();
+    private final Set<Long> holes = Collections.newSetFromMap(lru());
+
+    StreamHoles(JdbcTemplate jdbc) {
+        this.jdbc = jdbc;
+    }
+
+    /** Of {@code missing} (positions with no visible row just now), those that are holes. */
+    Set<Long> holesAmong(Collection<Long> missing) {
+        long now = System.nanoTime();
+        Set<Long> found = new java.util.HashSet<>();
+        Set<Long> undecided = new java.util.HashSet<>();
+        synchronized (this) {
+            for (Long position : missing) {
+                long seen = firstSeen.computeIfAbsent(position, p -> now);
+                if (holes.contains(position) || now - seen >= BOUND.toNanos()) {
+                    found.add(position);
+                } else {
+                    undecided.add(position);
+                }
+            }
+        }
+        if (!undecided.isEmpty() && !eventTableBeingWritten()) {
+            undecided.removeAll(visible(undecided));
+            synchronized (this) {
+                holes.addAll(undecided);
+            }
+            found.addAll(undecided);
+        }
+        return found;
+    }
+
+    /** Whether the position is known to stay empty for good (no writer was left to fill it). */
+    synchronized boolean isPermanent(long position) {
+        return holes.contains(position);
+    }
+
+    private boolean eventTableBeingWritten() {
+        return Boolean.TRUE.equals(jdbc.queryForObject("""
+                SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'domain_event_entry'::regclass
+                               AND mode = 'RowExclusiveLock' AND pid <> pg_backend_pid())""", Boolean.class));
+    }
+
+    private Set<Long> visible(Set<Long> positions) {
+        return Set.copyOf(jdbc.queryForList("SELECT global_index FROM domain_event_entry WHERE global_index = ANY(?)",
+                Long.class, (Object) positions.toArray(Long[]::new)));
+    }
+
+    private static <V> Map<Long, V> lru() {
+        return new LinkedHashMap<>(16, 0.75f, false) {
+            @Override
+            protected boolean removeEldestEntry(Map.Entry<Long, V> eldest) {
+                return size() > REMEMBERED;
+            }
+        };
+    }
+}
