@@ -4,7 +4,10 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.guestlist.service.support.Api;
 import io.guestlist.service.support.GuestList;
 import io.guestlist.service.support.ServiceTest;
+import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +28,9 @@ class ProcessorObservabilityTest extends ServiceTest {
     static void database(DynamicPropertyRegistry registry) {
         useDatabaseOf(ProcessorObservabilityTest.class, registry);
     }
+
+    @Autowired
+    private EventProcessingConfiguration processing;
 
     @Test
     void prometheus_answersWithoutToken_withAxonProcessorMetricsAndLag() throws Exception {
@@ -51,6 +57,22 @@ class ProcessorObservabilityTest extends ServiceTest {
         for (String name : new String[] {"guest-list", "governance", "imports", "audit"}) {
             assertThat(processors.path("components").path(name).path("status").asText()).as(name).isEqualTo("UP");
         }
+    }
+
+    @Test
+    void health_showsAStoppedProcessorOutOfService_andUpOnceStarted() {
+        StreamingEventProcessor imports = processing.eventProcessor("imports", StreamingEventProcessor.class).orElseThrow();
+        imports.shutdownAsync().join();
+        try {
+            Api.Response health = api().sendAuthorized(null, "GET", "/actuator/health/processors/imports", null);
+            assertThat(health.body().path("status").asText()).as(health.body().toString()).isEqualTo("OUT_OF_SERVICE");
+            assertThat(health.status()).isEqualTo(503);
+        } finally {
+            imports.start();
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(
+                api().sendAuthorized(null, "GET", "/actuator/health/processors/imports", null).body().path("status").asText())
+                .isEqualTo("UP"));
     }
 
     private HttpResponse<String> scrape() throws IOException, InterruptedException {
