@@ -9,6 +9,7 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.guestlist.kernel.meta.Attribution;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
+import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -78,6 +79,16 @@ public class AxonStorageConfig {
                 .schema(eventSchema)
                 .batchSize(FETCH_BATCH)
                 .build();
+    }
+
+    /**
+     * What tells a duplicate append (a concurrent write) from other failures. Axon's
+     * auto-configuration makes it only along with its own event store; this service makes the
+     * store itself (a wakeable one, see {@code SharedProcessingConfig}).
+     */
+    @Bean
+    public PersistenceExceptionResolver persistenceExceptionResolver() {
+        return new JdbcSQLErrorCodesResolver();
     }
 
     @Bean
