@@ -9,7 +9,6 @@ import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
 import io.guestlist.kernel.meta.Attribution;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.common.jdbc.PersistenceExceptionResolver;
-import org.axonframework.eventsourcing.eventstore.jdbc.JdbcSQLErrorCodesResolver;
 import org.axonframework.common.transaction.TransactionManager;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
@@ -51,7 +50,8 @@ public class AxonStorageConfig {
      * A duplicate (aggregate, sequence) is another append that won: Axon then throws its
      * {@code ConcurrencyException}. Its default resolver looks for {@code SQLIntegrityConstraintViolationException},
      * which the PostgreSQL driver never throws (it reports SQL state 23505), and so turned the race into
-     * an {@code EventStoreException}, a 500.
+     * an {@code EventStoreException}, a 500. (Axon's auto-configuration makes a resolver only along with
+     * its own event store; this service makes the store itself, a wakeable one: see {@code SharedProcessingConfig}.)
      */
     @Bean
     public PersistenceExceptionResolver persistenceExceptionResolver() {
@@ -79,16 +79,6 @@ public class AxonStorageConfig {
                 .schema(eventSchema)
                 .batchSize(FETCH_BATCH)
                 .build();
-    }
-
-    /**
-     * What tells a duplicate append (a concurrent write) from other failures. Axon's
-     * auto-configuration makes it only along with its own event store; this service makes the
-     * store itself (a wakeable one, see {@code SharedProcessingConfig}).
-     */
-    @Bean
-    public PersistenceExceptionResolver persistenceExceptionResolver() {
-        return new JdbcSQLErrorCodesResolver();
     }
 
     @Bean
