@@ -82,6 +82,7 @@ class StreamHoles {
     private boolean eventTableBeingWritten() {
         return Boolean.TRUE.equals(jdbc.queryForObject("""
                 SELECT EXISTS (SELECT 1 FROM pg_locks WHERE relation = 'domain_event_entry'::regclass
+                               AND database = (SELECT oid FROM pg_database WHERE datname = current_database())
                                AND mode = 'RowExclusiveLock' AND pid <> pg_backend_pid())""", Boolean.class));
     }
 
