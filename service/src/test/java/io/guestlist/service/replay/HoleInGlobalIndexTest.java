@@ -71,6 +71,17 @@ class HoleInGlobalIndexTest extends ServiceTest {
     }
 
     @Test
+    void aPositionNotHandedOutYet_isNoHole_soAfterItIsNotCaughtUp() {
+        Api api = api();
+        String workspace = new GuestList(api).aWorkspaceOwnedBy("carol");
+        Api.Response created = api.post("carol", "/api/v1/workspaces/" + workspace + "/units", Map.of("name", "The Rays"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        Api.Response beyond = api.get("carol", "/api/v1/workspaces/" + workspace + "/units?after=" + (created.position() + 3));
+        assertThat(beyond.status()).as(beyond.body().toString()).isEqualTo(503);
+        assertThat(beyond.body().path("type").asText()).endsWith("/not-caught-up");
+    }
+
+    @Test
     void anAppendStillInFlight_isWaitedFor_onlyUpToTheBound() throws Exception {
         Api api = api();
         String workspace = new GuestList(api).aWorkspaceOwnedBy("bob");
