@@ -25,8 +25,9 @@ import static org.awaitility.Awaitility.await;
 
 /**
  * An event no projection can write (a unit name with NUL, which PostgreSQL text cannot hold) is
- * stored straight into the event store: it is parked with the rest of its aggregate's events, every
- * other read goes on, operators see it, and a retry after a fix projects it.
+ * stored straight into the event store: it is parked with the rest of its sequence (in guest-list
+ * its workspace's events, elsewhere its aggregate's), every other read goes on, operators see it,
+ * and a retry after a fix projects it.
  */
 class DeadLetterApiTest extends ServiceTest {
 
