@@ -42,7 +42,9 @@ final class EventAppendListener implements SmartLifecycle {
         this.eventStore = eventStore;
         this.roster = roster;
         this.connectionProperties = new Properties();
-        connectionProperties.setProperty("user", user);
+        if (user != null) {
+            connectionProperties.setProperty("user", user);
+        }
         if (password != null && !password.isEmpty()) {
             connectionProperties.setProperty("password", password);
         }
