@@ -3,6 +3,7 @@ package io.guestlist.service.processing;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.tokenstore.TokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.JdbcTokenStore;
 import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
@@ -10,6 +11,7 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
 import org.springframework.context.annotation.Bean;
@@ -31,10 +33,10 @@ public class SharedProcessingConfig {
     static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
 
     @Bean
-    public InstanceRoster instanceRoster() {
+    public InstanceRoster instanceRoster(ObjectProvider<EventProcessingConfiguration> processing) {
         // Unique even for two application contexts in one JVM, which would otherwise share the JVM's name.
         String name = ManagementFactory.getRuntimeMXBean().getName() + "/" + UUID.randomUUID().toString().substring(0, 8);
-        return new InstanceRoster(name);
+        return new InstanceRoster(name, processing);
     }
 
     @Qualifier("eventStore")

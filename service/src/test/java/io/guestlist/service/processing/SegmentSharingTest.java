@@ -64,8 +64,9 @@ class SegmentSharingTest {
         ServiceInstance a = instances.a();
         String dead = "a-dead-instance";
         long died = System.nanoTime();
-        a.jdbc().sql("INSERT INTO instance_roster (instance_id, beat_at) VALUES (?, now())").param(dead).update();
         for (String processor : SEGMENTED) {
+            a.jdbc().sql("INSERT INTO instance_roster (instance_id, processor_name, beat_at) VALUES (?, ?, now())")
+                    .param(dead).param(processor).update();
             a.jdbc().sql("UPDATE token_entry SET owner = ?, timestamp = ? WHERE processor_name = ? AND segment IN (2, 3)")
                     .param(dead).param(Instant.now().toString()).param(processor).update();
         }
