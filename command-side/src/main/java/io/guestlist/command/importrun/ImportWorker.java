@@ -1,17 +1,9 @@
 package io.guestlist.command.importrun;
 
-import io.guestlist.command.importrun.parse.RowReader;
-import io.guestlist.command.importrun.parse.RawRow;
-import io.guestlist.command.directory.GuestDirectory;
-import io.guestlist.kernel.error.GuestlistException;
-import io.guestlist.kernel.ids.ImportRunId;
-import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.command.failure.DatabaseFailures;
+import io.guestlist.kernel.ids.ImportRunId;
 import jakarta.annotation.PreDestroy;
-import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.common.caching.Cache;
-import org.axonframework.commandhandling.gateway.CommandGateway;
-import org.axonframework.messaging.MetaData;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Qualifier;
@@ -20,10 +12,8 @@ import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
 
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.Objects;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -33,28 +23,21 @@ import java.util.concurrent.TimeUnit;
 import java.util.concurrent.atomic.AtomicBoolean;
 
 /**
- * Processes runs in the background, streaming their rows in batches of about {@value #BATCH}
- * (a household is never split at a batch boundary unless it is huge). A run is worked on only by the
- * instance holding its lease ({@link ImportLeases}): every {@value #SCAN_SECONDS} s this instance renews
- * the leases of its runs and takes up the unfinished runs nobody holds (new, released, or whose holder
- * died), each from the row after the last one recorded. A run interrupted by the database's passing
+ * Works on import runs in the background, each in passes over its rows ({@link ImportPass}). A run
+ * is worked on only by the instance holding its lease ({@link ImportLeases}): every
+ * {@value #SCAN_SECONDS} s this instance renews the leases of its runs and takes up the unfinished runs
+ * nobody holds (new, released, or whose holder died), each from the row after the last one recorded. A run interrupted by the database's passing
  * trouble waits and goes on by itself; one that meets any other error fails.
  */
 @Component
 class ImportWorker {
 
-    static final int BATCH = 500;
     static final int SCAN_SECONDS = 5;
-    private static final int MAX_BATCH = 2 * BATCH;
-    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final Duration FIRST_WAIT = Duration.ofMillis(500);
     private static final Duration LONGEST_WAIT = Duration.ofSeconds(10);
     private static final Logger log = LoggerFactory.getLogger(ImportWorker.class);
 
-    private final ImportPayloads payloads;
-    private final PayloadReader reader;
-    private final GuestDirectory directory;
-    private final CommandGateway commands;
+    private final ImportPass pass;
     private final ImportLeases leases;
     private final Cache aggregateCache;
     private final ExecutorService pool = Executors.newFixedThreadPool(2, daemon("import-worker"));
@@ -63,12 +46,8 @@ class ImportWorker {
     private final Map<ImportRunId, AtomicBoolean> running = new ConcurrentHashMap<>();
     private volatile boolean stopping;
 
-    ImportWorker(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands,
-                 ImportLeases leases, @Qualifier("aggregateCache") Cache aggregateCache) {
-        this.payloads = payloads;
-        this.reader = reader;
-        this.directory = directory;
-        this.commands = commands;
+    ImportWorker(ImportPass pass, ImportLeases leases, @Qualifier("aggregateCache") Cache aggregateCache) {
+        this.pass = pass;
         this.leases = leases;
         this.aggregateCache = aggregateCache;
     }
@@ -137,7 +116,7 @@ class ImportWorker {
         Duration wait = FIRST_WAIT;
         while (!stopping && held.get()) {
             try {
-                process(run, held);
+                pass.run(run, held);
                 leases.release(run);
                 return;
             } catch (RuntimeException | Error e) {
@@ -151,7 +130,7 @@ class ImportWorker {
                 if (!DatabaseFailures.isTransient(e) && databaseAnswers(run, held)) {
                     if (held.get()) {
                         log.error("Import run {} stopped by an unexpected error; it fails", run, e);
-                        failQuietly(run);
+                        pass.failQuietly(run);
                     }
                     return;
                 }
@@ -166,66 +145,6 @@ class ImportWorker {
                 }
             }
         }
-    }
-
-    private void process(ImportRunId runId, AtomicBoolean held) {
-        ImportPayloads.Payload payload = payloads.load(runId).orElse(null);
-        if (payload == null) {
-            return;
-        }
-        String owner = leases.owner();
-        MetaData attribution = attribution(runId, payload.createdBy());
-        send(new StartImportProcessingCommand(runId), attribution);
-        String region = directory.workspace(payload.workspaceId()).orElseThrow().defaultRegion();
-        long started = System.nanoTime();
-        long lastLog = started;
-        int processed = 0;
-        try (RowReader rows = reader.read(payload.channel(), payload.bytes(), payload.contentType(), payload.mapping(), region)) {
-            List<RawRow> batch = new ArrayList<>(MAX_BATCH);
-            while (rows.hasNext()) {
-                if (!held.get()) {
-                    throw new ImportLeaseLostException(runId);
-                }
-                RawRow row = rows.next();
-                if (row.rowNumber() < payload.nextRow()) {
-                    continue;
-                }
-                if (batch.size() >= MAX_BATCH || (batch.size() >= BATCH && !sameHousehold(batch.get(batch.size() - 1), row))) {
-                    send(new ImportBatchCommand(runId, owner, batch), attribution);
-                    processed += batch.size();
-                    batch = new ArrayList<>(MAX_BATCH);
-                    if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
-                        lastLog = System.nanoTime();
-                        log.info("Import run {}: {} rows processed ({} rows/s)", runId, processed, rate(processed, started));
-                    }
-                }
-                batch.add(row);
-            }
-            if (!batch.isEmpty()) {
-                send(new ImportBatchCommand(runId, owner, batch), attribution);
-                processed += batch.size();
-            }
-        } catch (GuestlistException e) {
-            send(new FailImportCommand(runId, e.getMessage()), attribution);
-            log.warn("Import run {} failed: {}", runId, e.getMessage());
-            return;
-        }
-        send(new CompleteImportCommand(runId), attribution);
-        log.info("Import run {} completed: {} rows processed in this pass ({} rows/s)", runId, processed, rate(processed, started));
-    }
-
-    private static MetaData attribution(ImportRunId run, String createdBy) {
-        return MetaData.with(Attribution.MEMBER_ID, createdBy).and(Attribution.CORRELATION_ID, run.toString());
-    }
-
-    private static boolean sameHousehold(RawRow previous, RawRow next) {
-        return ImportRows.hasText(next.household()) && ImportRows.hasText(previous.household())
-                && Objects.equals(ImportRows.householdKey(previous.household()), ImportRows.householdKey(next.household()));
-    }
-
-    private static long rate(int rows, long startedNanos) {
-        long nanos = Math.max(1, System.nanoTime() - startedNanos);
-        return rows * TimeUnit.SECONDS.toNanos(1) / nanos;
     }
 
     private static boolean leaseLost(Throwable failure) {
@@ -258,15 +177,6 @@ class ImportWorker {
         }
     }
 
-    private void failQuietly(ImportRunId run) {
-        try {
-            String createdBy = payloads.load(run).map(ImportPayloads.Payload::createdBy).orElse(null);
-            send(new FailImportCommand(run, "The run was stopped by an unexpected error."), attribution(run, createdBy));
-        } catch (RuntimeException e) {
-            log.warn("Import run {}: could not record its failure: {}", run, e.toString());
-        }
-    }
-
     private static boolean pause(Duration wait) {
         try {
             Thread.sleep(wait.toMillis());
@@ -283,9 +193,5 @@ class ImportWorker {
             thread.setDaemon(true);
             return thread;
         };
-    }
-
-    private void send(Object command, MetaData attribution) {
-        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(attribution));
     }
 }

@@ -39,7 +39,7 @@ final class UndoPlan {
 
     private UndoPlan(ImportRunId runId, WorkspaceId workspace, Repository<Person> people, Repository<GuestUnit> units,
                      GuestDirectory directory) {
-        // The run's own events carry its id as their correlation id (ImportWorker).
+        // The run's own events carry its id as their correlation id (ImportPass).
         this.run = runId.toString();
         this.workspace = workspace;
         this.people = people;

@@ -34,7 +34,7 @@ import static org.awaitility.Awaitility.await;
  */
 class DatabaseOutageTest {
 
-    private static final int ROWS = 12_000;
+    private static final int ROWS = 6_000;
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     private static final ObjectMapper JSON = new ObjectMapper();
 
@@ -45,7 +45,7 @@ class DatabaseOutageTest {
     static void start() {
         cluster = FaultCluster.create("faults", 5433);
         // The database does not exist yet: the service creates it on start.
-        service = ServiceInstance.start("outage", cluster.url("gl_out_outage"));
+        service = ServiceInstance.start("outage", cluster.url("guestlist_outage"));
     }
 
     @AfterAll
@@ -61,7 +61,7 @@ class DatabaseOutageTest {
     @Test
     void anOutageMidImport_answers503FastAndHealthDown_thenEverythingGoesOnByItself() throws Exception {
         Api api = service.api();
-        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(cluster.url("gl_out_outage"), "postgres", ""));
+        JdbcClient jdbc = JdbcClient.create(new DriverManagerDataSource(cluster.url("guestlist_outage"), "postgres", ""));
         String workspace = new GuestList(api).aWorkspaceOwnedBy("alice");
         Imports imports = new Imports(api, "alice", workspace,
                 () -> jdbc.sql("SELECT coalesce(max(global_index), 0) FROM domain_event_entry").query(Long.class).single());
@@ -69,7 +69,7 @@ class DatabaseOutageTest {
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);
         UUID run = UUID.fromString(submitted.id());
         await("the run under way").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
-                .until(() -> jdbc.sql("SELECT next_row FROM cmd_import_payload WHERE run_id = ?").param(run).query(Integer.class).single() > 1);
+                .until(() -> nextRow(jdbc, run) > 1);
 
         cluster.stop();
         long down = System.nanoTime();
@@ -86,6 +86,12 @@ class DatabaseOutageTest {
         await("health UP within 5 s of the database's return").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> get("/actuator/health").body().path("components").path("db").path("status").asText().equals("UP"));
         System.out.printf("health UP %d ms after the database's return%n", (System.nanoTime() - back) / 1_000_000);
+
+        int stoppedAt = nextRow(jdbc, run);
+        assertThat(stoppedAt).as("interrupted mid-run").isLessThanOrEqualTo(ROWS);
+        await("the import going on by itself (its back-off is at most 10 s)").atMost(Duration.ofSeconds(30))
+                .pollInterval(Duration.ofMillis(100)).until(() -> nextRow(jdbc, run) > stoppedAt);
+        System.out.printf("import going on %d ms after the database's return%n", (System.nanoTime() - back) / 1_000_000);
 
         JsonNode finished = imports.awaitFinished(run.toString(), Duration.ofSeconds(120));
         System.out.printf("import finished and projected %d ms after the database's return%n", (System.nanoTime() - back) / 1_000_000);
@@ -106,6 +112,10 @@ class DatabaseOutageTest {
                 .query(Integer.class).single()).as("the read model projected every row once").isEqualTo(ROWS);
         ReadModelInvariants.hold(jdbc, workspace);
         assertThat(send("POST", "/api/v1/workspaces/" + workspace + "/units", "{\"name\":\"After\"}").status()).isEqualTo(201);
+    }
+
+    private static int nextRow(JdbcClient jdbc, UUID run) {
+        return jdbc.sql("SELECT next_row FROM cmd_import_payload WHERE run_id = ?").param(run).query(Integer.class).single();
     }
 
     private static boolean healthDown(Answer health) {

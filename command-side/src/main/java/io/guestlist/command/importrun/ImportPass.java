@@ -1,0 +1,122 @@
+package io.guestlist.command.importrun;
+
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.importrun.parse.RawRow;
+import io.guestlist.command.importrun.parse.RowReader;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.ids.ImportRunId;
+import io.guestlist.kernel.meta.Attribution;
+import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.gateway.CommandGateway;
+import org.axonframework.messaging.MetaData;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Component;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * One pass over a run's rows, from the row after the last one recorded to the end, in batches of about
+ * {@value #BATCH} (a household is never split at a batch boundary unless it is huge), each sent on behalf
+ * of this instance's lease. The pass stops as soon as the lease is known lost.
+ */
+@Component
+class ImportPass {
+
+    static final int BATCH = 500;
+    private static final int MAX_BATCH = 2 * BATCH;
+    private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
+    private static final Logger log = LoggerFactory.getLogger(ImportPass.class);
+
+    private final ImportPayloads payloads;
+    private final PayloadReader reader;
+    private final GuestDirectory directory;
+    private final CommandGateway commands;
+    private final ImportLeases leases;
+
+    ImportPass(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands, ImportLeases leases) {
+        this.payloads = payloads;
+        this.reader = reader;
+        this.directory = directory;
+        this.commands = commands;
+        this.leases = leases;
+    }
+
+    void run(ImportRunId runId, AtomicBoolean held) {
+        ImportPayloads.Payload payload = payloads.load(runId).orElse(null);
+        if (payload == null) {
+            return;
+        }
+        String owner = leases.owner();
+        MetaData attribution = attribution(runId, payload.createdBy());
+        send(new StartImportProcessingCommand(runId), attribution);
+        String region = directory.workspace(payload.workspaceId()).orElseThrow().defaultRegion();
+        long started = System.nanoTime();
+        long lastLog = started;
+        int processed = 0;
+        try (RowReader rows = reader.read(payload.channel(), payload.bytes(), payload.contentType(), payload.mapping(), region)) {
+            List<RawRow> batch = new ArrayList<>(MAX_BATCH);
+            while (rows.hasNext()) {
+                if (!held.get()) {
+                    throw new ImportLeaseLostException(runId);
+                }
+                RawRow row = rows.next();
+                if (row.rowNumber() < payload.nextRow()) {
+                    continue;
+                }
+                if (batch.size() >= MAX_BATCH || (batch.size() >= BATCH && !sameHousehold(batch.get(batch.size() - 1), row))) {
+                    send(new ImportBatchCommand(runId, owner, batch), attribution);
+                    processed += batch.size();
+                    batch = new ArrayList<>(MAX_BATCH);
+                    if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
+                        lastLog = System.nanoTime();
+                        log.info("Import run {}: {} rows processed ({} rows/s)", runId, processed, rate(processed, started));
+                    }
+                }
+                batch.add(row);
+            }
+            if (!batch.isEmpty()) {
+                send(new ImportBatchCommand(runId, owner, batch), attribution);
+                processed += batch.size();
+            }
+        } catch (GuestlistException e) {
+            send(new FailImportCommand(runId, e.getMessage()), attribution);
+            log.warn("Import run {} failed: {}", runId, e.getMessage());
+            return;
+        }
+        send(new CompleteImportCommand(runId), attribution);
+        log.info("Import run {} completed: {} rows processed in this pass ({} rows/s)", runId, processed, rate(processed, started));
+    }
+
+    private static MetaData attribution(ImportRunId run, String createdBy) {
+        return MetaData.with(Attribution.MEMBER_ID, createdBy).and(Attribution.CORRELATION_ID, run.toString());
+    }
+
+    private static boolean sameHousehold(RawRow previous, RawRow next) {
+        return ImportRows.hasText(next.household()) && ImportRows.hasText(previous.household())
+                && Objects.equals(ImportRows.householdKey(previous.household()), ImportRows.householdKey(next.household()));
+    }
+
+    private static long rate(int rows, long startedNanos) {
+        long nanos = Math.max(1, System.nanoTime() - startedNanos);
+        return rows * TimeUnit.SECONDS.toNanos(1) / nanos;
+    }
+
+    /** Records that the run failed for a reason of its own; a failure to record it is only logged. */
+    void failQuietly(ImportRunId run) {
+        try {
+            String createdBy = payloads.load(run).map(ImportPayloads.Payload::createdBy).orElse(null);
+            send(new FailImportCommand(run, "The run was stopped by an unexpected error."), attribution(run, createdBy));
+        } catch (RuntimeException e) {
+            log.warn("Import run {}: could not record its failure: {}", run, e.toString());
+        }
+    }
+
+    private void send(Object command, MetaData attribution) {
+        commands.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(attribution));
+    }
+}
