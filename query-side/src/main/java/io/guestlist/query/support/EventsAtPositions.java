@@ -6,7 +6,8 @@ import org.axonframework.messaging.MetaData;
 import org.axonframework.serialization.LazyDeserializingObject;
 import org.axonframework.serialization.SerializedMessage;
 import org.axonframework.serialization.Serializer;
-import org.axonframework.serialization.SimpleSerializedType;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
@@ -20,8 +21,9 @@ import java.util.Map;
 
 /**
  * The events stored at given global positions, as much of them as deciding which processor segment
- * handles them takes: type, aggregate and payload class, never the payload itself. Stored events
- * never change their kind, so the answers are kept (the most recent {@value #REMEMBERED}).
+ * handles them takes: type, aggregate and payload, deserialized only when a sequencing policy
+ * asks for it (guest-list's asks for the workspace). Stored events never change, so the answers are
+ * kept (the most recent {@value #REMEMBERED}).
  */
 @Component
 class EventsAtPositions {
@@ -60,10 +62,10 @@ class EventsAtPositions {
         }
         Map<Long, DomainEventMessage<?>> read = new HashMap<>();
         jdbc.query("""
-                SELECT global_index, event_identifier, type, aggregate_identifier, sequence_number, payload_type, payload_revision
+                SELECT global_index, event_identifier, type, aggregate_identifier, sequence_number, payload_type, payload_revision, payload
                   FROM domain_event_entry WHERE global_index = ANY(?::bigint[])""", rs -> {
             read.put(rs.getLong(1), message(rs.getString(2), rs.getString(3), rs.getString(4), rs.getLong(5),
-                    new SimpleSerializedType(rs.getString(6), rs.getString(7))));
+                    new SimpleSerializedObject<>(rs.getBytes(8), byte[].class, rs.getString(6), rs.getString(7))));
         }, (Object) unknown.toArray(Long[]::new));
         synchronized (known) {
             known.putAll(read);
@@ -72,10 +74,8 @@ class EventsAtPositions {
         return found;
     }
 
-    private DomainEventMessage<?> message(String id, String type, String aggregate, long sequence, SimpleSerializedType payloadType) {
-        LazyDeserializingObject<Object> payload = new LazyDeserializingObject<>(() -> {
-            throw new IllegalStateException("only the payload's class is known here");
-        }, payloadType, serializer);
+    private DomainEventMessage<?> message(String id, String type, String aggregate, long sequence, SerializedObject<byte[]> stored) {
+        LazyDeserializingObject<Object> payload = new LazyDeserializingObject<>(stored, serializer);
         return new GenericDomainEventMessage<>(type, aggregate, sequence,
                 new SerializedMessage<>(id, payload, new LazyDeserializingObject<>(MetaData.emptyInstance())), () -> Instant.EPOCH);
     }
