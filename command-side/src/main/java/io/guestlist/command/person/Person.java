@@ -9,6 +9,7 @@ import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.AddPersonCommand;
 import io.guestlist.kernel.person.ChangePersonPhoneCommand;
+import io.guestlist.kernel.person.DeletePersonCommand;
 import io.guestlist.kernel.person.MovePersonCommand;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
@@ -17,6 +18,7 @@ import io.guestlist.kernel.person.PersonPhoneChangedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
 import io.guestlist.kernel.person.PersonRenamedEvent;
+import io.guestlist.kernel.person.ReactivatePersonCommand;
 import io.guestlist.kernel.person.RemovePersonCommand;
 import io.guestlist.kernel.person.RenamePersonCommand;
 import io.guestlist.kernel.phone.Phone;
@@ -39,17 +41,18 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One guest. Holds the phone identity (claimed in the {@link GuestDirectory} before any event, so
  * of two racing claims one wins, SPEC §2.1) and the one active membership (SPEC §2.2): a move is
  * one event, so the old membership ends exactly when the new one begins. Revision 2 added
- * {@link PersonLastChanges}: older snapshots are ignored and the person is read from its events.
+ * {@link PersonLastChanges}, revision 3 {@code deleted}: older snapshots are ignored and the person
+ * is read from its events. A deleted person answers every command as not found.
  */
 @Aggregate(snapshotTriggerDefinition = "personSnapshotTrigger", cache = "aggregateCache")
-@Revision("2")
+@Revision("3")
 public class Person {
 
     static final String NAME_REQUIRED = "A person needs a name of at most " + InputBounds.PERSON_NAME + " characters.";
     static final String PHONE_TAKEN = "Another person in this workspace already has this phone.";
     static final String UNIT_NOT_FOUND = "Unit not found";
     static final String UNIT_ARCHIVED = "The unit is archived; restore it first.";
-    static final String NOT_A_MEMBER = "The person is not a member of any unit (removed).";
+    static final String NO_LONGER_HOLDS_PHONE = "The person no longer holds that phone.";
     static final String NOT_IN_THAT_UNIT = "The person is not a member of that unit.";
     static final String ALREADY_THERE = "The person is already in that unit.";
     static final String FIELD_TOO_LONG = "phone and country are at most " + InputBounds.PHONE + " characters.";
@@ -60,6 +63,7 @@ public class Person {
     private String name;
     private Phone phone;
     private UnitId unitId;
+    private boolean deleted;
     @AggregateMember
     private PersonLastChanges lastChanges = new PersonLastChanges();
 
@@ -109,7 +113,9 @@ public class Person {
     void handle(MovePersonCommand command, GuestDirectory directory) {
         ensureIn(command.workspaceId());
         if (unitId == null) {
-            throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_A_MEMBER);
+            ensureUnitAcceptsMembers(directory, workspaceId, command.toUnitId());
+            reactivateIn(command.toUnitId());
+            return;
         }
         if (unitId.equals(command.toUnitId())) {
             throw new GuestlistException(ErrorCode.STATE_CONFLICT, ALREADY_THERE);
@@ -127,6 +133,32 @@ public class Person {
         apply(new PersonRemovedEvent(personId, workspaceId, unitId));
     }
 
+    /**
+     * An add that found this person holding its phone. A removed holder comes back into the unit
+     * under the name given; an active one is the phone-taken conflict it always was. Should the
+     * phone have moved on meanwhile, the caller is told so (NOT_FOUND) and tries the add again.
+     */
+    @CommandHandler
+    void handle(ReactivatePersonCommand command, GuestDirectory directory) {
+        if (deleted || !workspaceId.equals(command.workspaceId()) || phone == null || !phone.isValid()
+                || !phone.e164().equals(command.phoneE164())) {
+            throw new GuestlistException(ErrorCode.NOT_FOUND, NO_LONGER_HOLDS_PHONE);
+        }
+        if (unitId != null) {
+            throw phoneTaken(phone, personId);
+        }
+        String newName = validName(command.name());
+        ensureUnitAcceptsMembers(directory, workspaceId, command.unitId());
+        reactivateIn(command.unitId());
+        rename(newName);
+    }
+
+    @CommandHandler
+    void handle(DeletePersonCommand command) {
+        ensureIn(command.workspaceId());
+        delete();
+    }
+
     /** Moves to another unit of the same workspace; the caller has checked the unit. */
     public void moveTo(UnitId target) {
         if (!target.equals(unitId)) {
@@ -139,8 +171,11 @@ public class Person {
         apply(new PersonReactivatedEvent(personId, workspaceId, target));
     }
 
-    /** Undoes an import's creation of this person: gone, phone identity released. */
+    /** Gone, phone identity released: by hand, or an undone import's creation of this person. */
     public void delete() {
+        if (deleted) {
+            return;
+        }
         apply(new PersonDeletedEvent(personId, workspaceId, unitId));
     }
 
@@ -169,6 +204,10 @@ public class Person {
         return unitId == null;
     }
 
+    public boolean isDeleted() {
+        return deleted;
+    }
+
     /** Whether the name was last changed in this request or import run (a correlation id). */
     public boolean nameLastChangedIn(String correlationId) {
         return lastChanges.nameIn(correlationId);
@@ -185,7 +224,7 @@ public class Person {
     }
 
     void ensureIn(WorkspaceId workspace) {
-        if (!workspaceId.equals(workspace)) {
+        if (deleted || !workspaceId.equals(workspace)) {
             throw GuestlistException.notFound("Person");
         }
     }
@@ -269,6 +308,7 @@ public class Person {
     void on(PersonDeletedEvent e) {
         unitId = null;
         phone = null;
+        deleted = true;
     }
 
     @EventSourcingHandler

@@ -7,7 +7,7 @@ import io.guestlist.kernel.phone.Phone;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 
-/** Drives, through test-only commands, what imports call on a person: {@code register}, {@code reactivateIn}, {@code moveTo}. */
+/** Drives, through test-only commands, what imports call on a person: {@code register}, {@code reactivateIn}, {@code moveTo}, and an undo's {@code delete}. */
 class ImportCalls {
 
     record Register(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) {
@@ -17,6 +17,9 @@ class ImportCalls {
     }
 
     record MoveTo(PersonId personId, UnitId unitId) {
+    }
+
+    record Delete(PersonId personId) {
     }
 
     private final Repository<Person> people;
@@ -39,5 +42,10 @@ class ImportCalls {
     @CommandHandler
     void handle(MoveTo command) {
         people.load(command.personId().toString()).execute(person -> person.moveTo(command.unitId()));
+    }
+
+    @CommandHandler
+    void handle(Delete command) {
+        people.load(command.personId().toString()).execute(Person::delete);
     }
 }

@@ -69,6 +69,14 @@ class PersonFixtureTest {
         return new PersonRemovedEvent(ASHA, WORKSPACE, SHARMAS);
     }
 
+    private static PersonDeletedEvent ashaDeleted() {
+        return new PersonDeletedEvent(ASHA, WORKSPACE, SHARMAS);
+    }
+
+    private static ReactivatePersonCommand readd(UnitId unit, String name) {
+        return new ReactivatePersonCommand(ASHA, WORKSPACE, unit, name, ASHAS_E164);
+    }
+
     private static ChangePersonPhoneCommand changePhone(String phone) {
         return new ChangePersonPhoneCommand(ASHA, WORKSPACE, phone, null);
     }
@@ -278,10 +286,24 @@ class PersonFixtureTest {
     }
 
     @Test
-    void givenRemovedPerson_whenMoved_thenConflict() {
+    void givenRemovedPerson_whenMoved_thenReactivatedInThatUnit() {
         fixture.given(ashaAdded(), ashaRemoved())
                 .when(new MovePersonCommand(ASHA, WORKSPACE, KAPOORS))
-                .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_A_MEMBER));
+                .expectEvents(new PersonReactivatedEvent(ASHA, WORKSPACE, KAPOORS));
+    }
+
+    @Test
+    void givenRemovedPerson_whenMovedToArchivedUnit_thenConflict() {
+        fixture.given(ashaAdded(), ashaRemoved())
+                .when(new MovePersonCommand(ASHA, WORKSPACE, ARCHIVED_UNIT))
+                .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, UNIT_ARCHIVED));
+    }
+
+    @Test
+    void givenDeletedPerson_whenMoved_thenNotFound() {
+        fixture.given(ashaAdded(), ashaDeleted())
+                .when(new MovePersonCommand(ASHA, WORKSPACE, KAPOORS))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Person not found"));
     }
 
     @Test
@@ -343,13 +365,112 @@ class PersonFixtureTest {
                 .expectEvents(new PersonReactivatedEvent(ASHA, WORKSPACE, KAPOORS));
     }
 
+    // re-add by phone (SPEC §2.1: the claim stays with her throughout)
+
+    @Test
+    void givenRemovedPerson_whenReaddedByHerPhone_thenReactivatedInThatUnitUnderTheNameGiven() {
+        fixture.given(ashaAdded(), ashaRemoved())
+                .when(readd(KAPOORS, " Asha Kapoor "))
+                .expectEvents(new PersonReactivatedEvent(ASHA, WORKSPACE, KAPOORS), new PersonRenamedEvent(ASHA, WORKSPACE, "Asha Kapoor"));
+        assertThat(directory.holderOf(WORKSPACE, ASHAS_E164)).contains(ASHA);
+    }
+
+    @Test
+    void givenRemovedPerson_whenReaddedUnderHerOwnName_thenOnlyReactivated() {
+        fixture.given(ashaAdded(), ashaRemoved())
+                .when(readd(SHARMAS, "Asha Sharma"))
+                .expectEvents(new PersonReactivatedEvent(ASHA, WORKSPACE, SHARMAS));
+    }
+
+    @Test
+    void givenActivePerson_whenReaddedByHerPhone_thenPhoneTakenNamingHer() {
+        fixture.given(ashaAdded())
+                .when(readd(KAPOORS, "Asha Kapoor"))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.PHONE_TAKEN, PHONE_TAKEN)
+                        .withDetail("personId", ASHA.toString()).withDetail("phone", ASHAS_E164));
+    }
+
+    @Test
+    void givenRemovedPerson_whenReaddedWithoutName_thenRejected() {
+        fixture.given(ashaAdded(), ashaRemoved())
+                .when(readd(KAPOORS, " "))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, NAME_REQUIRED));
+    }
+
+    @Test
+    void givenRemovedPerson_whenReaddedIntoArchivedUnit_thenConflict() {
+        fixture.given(ashaAdded(), ashaRemoved())
+                .when(readd(ARCHIVED_UNIT, "Asha"))
+                .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, UNIT_ARCHIVED));
+    }
+
+    @Test
+    void givenRemovedPersonWhosePhoneChanged_whenReaddedByTheOldPhone_thenToldSheNoLongerHoldsIt() {
+        fixture.given(ashaAdded(), ashaRemoved(), new PersonPhoneChangedEvent(ASHA, WORKSPACE, null))
+                .when(readd(KAPOORS, "Asha"))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, NO_LONGER_HOLDS_PHONE));
+    }
+
+    @Test
+    void givenDeletedPerson_whenReaddedByHerOldPhone_thenToldSheNoLongerHoldsIt() {
+        fixture.given(ashaAdded(), ashaDeleted())
+                .when(readd(KAPOORS, "Asha"))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, NO_LONGER_HOLDS_PHONE));
+    }
+
+    // delete
+
+    @Test
+    void givenPerson_whenDeleted_thenDeletedFromHerUnit() {
+        fixture.given(ashaAdded())
+                .when(new DeletePersonCommand(ASHA, WORKSPACE))
+                .expectEvents(ashaDeleted());
+    }
+
+    @Test
+    void givenRemovedPerson_whenDeleted_thenDeletedFromNoUnit() {
+        fixture.given(ashaAdded(), ashaRemoved())
+                .when(new DeletePersonCommand(ASHA, WORKSPACE))
+                .expectEvents(new PersonDeletedEvent(ASHA, WORKSPACE, null));
+    }
+
+    @Test
+    void givenDeletedPerson_whenDeletedAgain_thenNotFound() {
+        fixture.given(ashaAdded(), ashaDeleted())
+                .when(new DeletePersonCommand(ASHA, WORKSPACE))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Person not found"));
+    }
+
+    static Stream<Object> everyPersonCommandOnADeletedPerson() {
+        return Stream.of(new RenamePersonCommand(ASHA, WORKSPACE, "Asha Kapoor"),
+                new ChangePersonPhoneCommand(ASHA, WORKSPACE, "091234 56789", null),
+                new RemovePersonCommand(ASHA, WORKSPACE, SHARMAS));
+    }
+
+    @ParameterizedTest
+    @MethodSource("everyPersonCommandOnADeletedPerson")
+    void givenDeletedPerson_whenCommanded_thenNotFound(Object command) {
+        fixture.given(ashaAdded(), ashaDeleted())
+                .when(command)
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Person not found"));
+    }
+
+    @Test
+    void givenDeletedPerson_whenImportUndoDeletesHerAgain_thenNothingHappens() {
+        fixture.given(ashaAdded(), ashaDeleted())
+                .when(new ImportCalls.Delete(ASHA))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
     // workspace
 
     static Stream<Object> everyPersonCommandFromAnotherWorkspace() {
         return Stream.of(new RenamePersonCommand(ASHA, OTHER_WORKSPACE, "Asha Kapoor"),
                 new ChangePersonPhoneCommand(ASHA, OTHER_WORKSPACE, "091234 56789", null),
                 new MovePersonCommand(ASHA, OTHER_WORKSPACE, UNIT_OF_OTHER_WORKSPACE),
-                new RemovePersonCommand(ASHA, OTHER_WORKSPACE, SHARMAS));
+                new RemovePersonCommand(ASHA, OTHER_WORKSPACE, SHARMAS),
+                new DeletePersonCommand(ASHA, OTHER_WORKSPACE));
     }
 
     @ParameterizedTest

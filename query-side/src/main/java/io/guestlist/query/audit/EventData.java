@@ -75,7 +75,8 @@ public final class EventData {
             return new UUID[] {e.unitId().value()};
         } else if (payload instanceof PersonRemovedEvent e) {
             return new UUID[] {e.fromUnitId().value()};
-        } else if (payload instanceof PersonDeletedEvent e) {
+        } else if (payload instanceof PersonDeletedEvent e && e.fromUnitId() != null) {
+            // null when the person had already been removed: the deletion leaves no unit
             return new UUID[] {e.fromUnitId().value()};
         } else if (payload instanceof AudienceOverrideSetEvent e) {
             return new UUID[] {e.unitId().value()};
