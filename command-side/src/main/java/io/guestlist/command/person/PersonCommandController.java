@@ -2,16 +2,21 @@ package io.guestlist.command.person;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.error.RemoteRejection;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.AddPersonCommand;
 import io.guestlist.kernel.person.ChangePersonPhoneCommand;
+import io.guestlist.kernel.person.DeletePersonCommand;
 import io.guestlist.kernel.person.MovePersonCommand;
+import io.guestlist.kernel.person.ReactivatePersonCommand;
 import io.guestlist.kernel.person.RemovePersonCommand;
 import io.guestlist.kernel.person.RenamePersonCommand;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
@@ -24,9 +29,10 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.security.Principal;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 
-/** Commands on people: adding one to a unit, editing, moving, removing. */
+/** Commands on people: adding one to a unit (or bringing a removed one back), editing, moving, removing, deleting. */
 @RestController
 class PersonCommandController {
 
@@ -36,6 +42,13 @@ class PersonCommandController {
     record Move(UUID unitId) {
     }
 
+    /** The answer to an add that brought a removed person back instead of creating one. */
+    record Reactivated(UUID id, long position, boolean reactivated) {
+    }
+
+    /** An add meets a phone whose holder changes at that moment (deleted, new phone) at most this often before giving up. */
+    private static final int ADD_ATTEMPTS = 3;
+
     private static final String BASE = "/api/v1/workspaces/{workspaceId}";
 
     private final CommandSender commands;
@@ -44,14 +57,50 @@ class PersonCommandController {
         this.commands = commands;
     }
 
+    /**
+     * Adds a person, 201. When a removed person of the workspace holds the phone, they come back
+     * into this unit under the name given instead, 200 with {@code reactivated: true}; an active
+     * holder is a 409 phone-taken naming them. Both steps are commands on one aggregate each, so
+     * racing adds of one phone serialize on the claim and then on the holder: one wins.
+     */
     @PostMapping(BASE + "/units/{unitId}/members")
-    ResponseEntity<CommandAccepted> add(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody AddPerson body,
-                                        Principal caller, HttpServletRequest request) {
-        PersonId person = PersonId.random();
-        commands.send(new AddPersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(unitId), body.name(), body.phone(), body.country()),
-                CommandSender.attribution(caller, request));
-        return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/people/" + person))
-                .body(new CommandAccepted(person.value(), commands.positionOf(person)));
+    ResponseEntity<?> add(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody AddPerson body,
+                          Principal caller, HttpServletRequest request) {
+        WorkspaceId ws = WorkspaceId.of(workspaceId);
+        MetaData attribution = CommandSender.attribution(caller, request);
+        for (int attempt = 1; ; attempt++) {
+            PersonId person = PersonId.random();
+            Optional<RemoteRejection> taken;
+            try {
+                commands.send(new AddPersonCommand(person, ws, UnitId.of(unitId), body.name(), body.phone(), body.country()), attribution);
+                return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/people/" + person))
+                        .body(new CommandAccepted(person.value(), commands.positionOf(person)));
+            } catch (CommandExecutionException e) {
+                taken = rejection(e, ErrorCode.PHONE_TAKEN);
+                if (taken.isEmpty()) {
+                    throw e;
+                }
+            }
+            PersonId holder = PersonId.of(UUID.fromString((String) taken.get().details().get("personId")));
+            try {
+                commands.send(new ReactivatePersonCommand(holder, ws, UnitId.of(unitId), body.name(), (String) taken.get().details().get("phone")),
+                        attribution);
+                return ResponseEntity.ok(new Reactivated(holder.value(), commands.positionOf(holder), true));
+            } catch (CommandExecutionException e) {
+                // The holder let go of the phone between the two steps: the add may now succeed.
+                if (attempt == ADD_ATTEMPTS || rejection(e, ErrorCode.NOT_FOUND).isEmpty()) {
+                    throw e;
+                }
+            }
+        }
+    }
+
+    /** Deletes a person: out of their unit and every read, phone released, events kept. Deleting again is 404. */
+    @DeleteMapping(BASE + "/people/{personId}")
+    CommandAccepted delete(@PathVariable UUID workspaceId, @PathVariable UUID personId, Principal caller, HttpServletRequest request) {
+        PersonId person = PersonId.of(personId);
+        commands.send(new DeletePersonCommand(person, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+        return new CommandAccepted(personId, commands.positionOf(person));
     }
 
     @DeleteMapping(BASE + "/units/{unitId}/members/{personId}")
@@ -87,5 +136,9 @@ class PersonCommandController {
             commands.send(new RenamePersonCommand(person, ws, body.get("name")), attribution);
         }
         return new CommandAccepted(personId, commands.positionOf(person));
+    }
+
+    private static Optional<RemoteRejection> rejection(CommandExecutionException e, ErrorCode code) {
+        return e.<RemoteRejection>getDetails().filter(r -> r.code() == code);
     }
 }
