@@ -29,6 +29,7 @@ class PhoneIdentityConcurrencyTest extends ServiceTest {
     private static final String E164 = "+919811122233";
     private static final List<String> FORMATS = List.of("+91 98111 22233", "098111 22233", "9811122233", "+919811122233");
     private static final String PERSON_ADDED = "io.guestlist.kernel.person.PersonAddedEvent";
+    private static final String PERSON_REACTIVATED = "io.guestlist.kernel.person.PersonReactivatedEvent";
 
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
@@ -155,6 +156,64 @@ class PhoneIdentityConcurrencyTest extends ServiceTest {
         assertThat(rejected.body().path("type").asText()).isEqualTo("https://guestlist.io/problems/phone-taken");
         assertThat(rejected.body().path("personId").asText()).isEqualTo(asha);
         assertThat(claims(workspace)).isEqualTo(before).hasSize(2);
+    }
+
+    @Test
+    void sixteenRacingReadds_ofARemovedPersonsPhone_reactivateHerExactlyOnce() {
+        String workspace = guests.aWorkspaceOwnedBy("fara");
+        List<String> units = IntStream.range(0, RACERS).mapToObj(i -> guests.aUnit("fara", workspace, "Unit " + i)).toList();
+        String asha = guests.addPerson("fara", workspace, units.get(0), "Asha", "+91 98111 22233").id();
+        assertThat(api.delete("fara", "/api/v1/workspaces/" + workspace + "/units/" + units.get(0) + "/members/" + asha).status()).isEqualTo(200);
+
+        List<Api.Response> responses = Race.of(RACERS,
+                i -> guests.addPerson("fara", workspace, units.get(i), "Guest " + i, FORMATS.get(i % FORMATS.size())));
+
+        List<Api.Response> reactivated = responses.stream().filter(r -> r.status() == 200).toList();
+        assertThat(reactivated).as(responses.toString()).singleElement().satisfies(r -> {
+            assertThat(r.id()).isEqualTo(asha);
+            assertThat(r.body().path("reactivated").asBoolean()).isTrue();
+        });
+        assertThat(responses).filteredOn(r -> r.status() != 200).hasSize(RACERS - 1).allSatisfy(loser -> {
+            assertThat(loser.status()).as(loser.body().toString()).isEqualTo(409);
+            assertThat(loser.body().path("type").asText()).isEqualTo("https://guestlist.io/problems/phone-taken");
+            assertThat(loser.body().path("personId").asText()).isEqualTo(asha);
+        });
+        UUID ws = UUID.fromString(workspace);
+        assertThat(jdbc.queryForList("SELECT person_id FROM cmd_phone_claim WHERE workspace_id = ?", UUID.class, ws))
+                .containsExactly(UUID.fromString(asha));
+        assertThat(jdbc.queryForList("SELECT person_id FROM cmd_unit_member WHERE person_id = ?", UUID.class, UUID.fromString(asha)))
+                .as("one membership (SPEC §2.2)").hasSize(1);
+        assertThat(eventsOf(PERSON_REACTIVATED, workspace)).containsExactly(asha);
+        assertThat(eventsOf(PERSON_ADDED, workspace)).as("no racer created a person").containsExactly(asha);
+    }
+
+    /** A delete racing re-adds: whatever the order, the phone has at most one holder and that holder is a member. */
+    @Test
+    void aDeleteRacingReadds_leavesThePhoneWithAtMostOneActiveHolder() {
+        String workspace = guests.aWorkspaceOwnedBy("gita");
+        String unit = guests.aUnit("gita", workspace, "The Mehtas");
+        String asha = guests.addPerson("gita", workspace, unit, "Asha", "+91 98111 22233").id();
+        assertThat(api.delete("gita", "/api/v1/workspaces/" + workspace + "/units/" + unit + "/members/" + asha).status()).isEqualTo(200);
+
+        List<Api.Response> responses = Race.of(RACERS, i -> i == 0
+                ? api.delete("gita", "/api/v1/workspaces/" + workspace + "/people/" + asha)
+                : guests.addPerson("gita", workspace, unit, "Guest " + i, FORMATS.get(i % FORMATS.size())));
+
+        assertThat(responses.get(0).status()).as(responses.get(0).body().toString()).isEqualTo(200);
+        assertThat(responses).allSatisfy(r -> assertThat(r.status()).as(r.body().toString()).isIn(200, 201, 409));
+        assertThat(responses).filteredOn(r -> r.status() == 201).as("at most one new person").hasSizeLessThanOrEqualTo(1);
+        UUID ws = UUID.fromString(workspace);
+        List<UUID> holders = jdbc.queryForList("SELECT person_id FROM cmd_phone_claim WHERE workspace_id = ?", UUID.class, ws);
+        assertThat(holders).hasSizeLessThanOrEqualTo(1).doesNotContain(UUID.fromString(asha));
+        assertThat(jdbc.queryForList("SELECT person_id FROM cmd_unit_member WHERE unit_id = ?", UUID.class, UUID.fromString(unit)))
+                .as("the holder, if any, is the only member").containsExactlyElementsOf(holders);
+    }
+
+    private List<String> eventsOf(String payloadType, String workspace) {
+        return jdbc.queryForList("""
+                        SELECT aggregate_identifier FROM domain_event_entry
+                         WHERE payload_type = ? AND convert_from(payload, 'UTF8')::jsonb ->> 'workspaceId' = ?""",
+                String.class, payloadType, workspace);
     }
 
     private List<Map<String, Object>> claims(String workspace) {
