@@ -102,6 +102,45 @@ class RacesOnTwoInstancesTest {
     }
 
     @Test
+    void sixteenRacingReadds_ofARemovedPersonsPhone_reactivateHerExactlyOnce() {
+        GuestList guests = new GuestList(instances.a().api());
+        String workspace = guests.aWorkspaceOwnedBy("dora");
+        String base = "/api/v1/workspaces/" + workspace;
+        List<String> units = IntStream.range(0, RACERS).mapToObj(i -> guests.aUnit("dora", workspace, "Unit " + i)).toList();
+        String asha = guests.addPerson("dora", workspace, units.get(0), "Asha", "+91 98111 22233").id();
+        // Both instances hold her in their caches before she is removed.
+        assertThat(instances.b().api().patch("dora", base + "/people/" + asha, Map.of("name", "Asha S")).status()).isEqualTo(200);
+        assertThat(instances.a().api().delete("dora", base + "/units/" + units.get(0) + "/members/" + asha).status()).isEqualTo(200);
+
+        List<Api.Response> responses = Race.of(RACERS, i -> new GuestList(instances.alternate(i))
+                .addPerson("dora", workspace, units.get(i), "Guest " + i, "098111 22233"));
+
+        List<Integer> winners = IntStream.range(0, RACERS).filter(i -> responses.get(i).status() == 200).boxed().toList();
+        assertThat(winners).as(responses.toString()).hasSize(1);
+        assertThat(responses.get(winners.get(0)).id()).isEqualTo(asha);
+        assertThat(responses).filteredOn(r -> r.status() != 200).allSatisfy(loser -> {
+            assertThat(loser.status()).as(loser.body().toString()).isEqualTo(409);
+            assertThat(loser.body().path("type").asText()).isIn(PROBLEMS + "phone-taken", PROBLEMS + "concurrent-modification");
+        });
+        UUID pid = UUID.fromString(asha);
+        UUID winnersUnit = UUID.fromString(units.get(winners.get(0)));
+        assertThat(jdbc.sql("""
+                        SELECT count(*) FROM domain_event_entry
+                         WHERE aggregate_identifier = ? AND payload_type = 'io.guestlist.kernel.person.PersonReactivatedEvent'""")
+                .param(asha).query(Long.class).single()).isEqualTo(1L);
+        assertThat(jdbc.sql("SELECT person_id FROM cmd_phone_claim WHERE workspace_id = ?").param(UUID.fromString(workspace)).query(UUID.class).list())
+                .containsExactly(pid);
+        assertThat(jdbc.sql("SELECT unit_id FROM cmd_unit_member WHERE person_id = ?").param(pid).query(UUID.class).list())
+                .containsExactly(winnersUnit);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertThat(jdbc.sql("SELECT unit_id FROM memberships WHERE person_id = ? AND until IS NULL").param(pid).query(UUID.class).list())
+                    .containsExactly(winnersUnit);
+            assertThat(jdbc.sql("SELECT name FROM people WHERE person_id = ?").param(pid).query(String.class).list())
+                    .containsExactly("Guest " + winners.get(0));
+        });
+    }
+
+    @Test
     void sixteenRacingMoves_ofOnePerson_leaveExactlyOneMembership() {
         GuestList guests = new GuestList(instances.a().api());
         String workspace = guests.aWorkspaceOwnedBy("carla");
