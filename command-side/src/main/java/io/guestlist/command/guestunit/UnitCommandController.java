@@ -2,6 +2,7 @@ package io.guestlist.command.guestunit;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
 import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.guestunit.ArchiveUnitCommand;
@@ -69,6 +70,7 @@ class UnitCommandController {
      * active unit.
      */
     @PatchMapping("/{unitId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Map<String, Object> body,
                            Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
@@ -101,6 +103,7 @@ class UnitCommandController {
     }
 
     @PutMapping("/{unitId}/primary-contact")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> choosePrimaryContact(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody ChooseContact body,
                                          Principal caller, HttpServletRequest request) {
         if (body.personId() == null) {

@@ -2,6 +2,7 @@ package io.guestlist.command.occasion;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
 import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.OccasionId;
@@ -81,6 +82,7 @@ class OccasionCommandController {
 
     /** Changes the {@code name} and/or archives ({@code "status": "ARCHIVED"}); the rename goes first. */
     @PatchMapping("/{eventId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody ChangeBody body,
                                            Principal caller, HttpServletRequest request) {
         if (body.status() != null && !"ARCHIVED".equals(body.status())) {
@@ -100,6 +102,7 @@ class OccasionCommandController {
     }
 
     @PutMapping("/{eventId}/audience/rules")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> setRules(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody RulesBody body,
                                              Principal caller, HttpServletRequest request) {
         IncludeBody include = body.include() == null ? new IncludeBody(false, null, null, null) : body.include();
@@ -120,6 +123,7 @@ class OccasionCommandController {
     }
 
     @PutMapping("/{eventId}/audience/overrides/{unitId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> setOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
                                                 @RequestBody OverrideBody body, Principal caller, HttpServletRequest request) {
         OverrideMode mode = parse(OverrideMode.class, "mode", body.mode(), null);
@@ -135,6 +139,7 @@ class OccasionCommandController {
 
     /** Clears the unit's override; clearing one that is not set answers the same and changes nothing. */
     @DeleteMapping("/{eventId}/audience/overrides/{unitId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> clearOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
                                                   Principal caller, HttpServletRequest request) {
         OccasionId occasion = OccasionId.of(eventId);

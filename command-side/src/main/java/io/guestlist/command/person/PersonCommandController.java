@@ -2,6 +2,7 @@ package io.guestlist.command.person;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
 import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.PersonId;
@@ -56,6 +57,7 @@ class PersonCommandController {
     }
 
     @DeleteMapping(BASE + "/units/{unitId}/members/{personId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> remove(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @PathVariable UUID personId,
                                            Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
@@ -65,6 +67,7 @@ class PersonCommandController {
     }
 
     @PostMapping(BASE + "/people/{personId}/move")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> move(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Move body,
                                          Principal caller, HttpServletRequest request) {
         if (body.unitId() == null) {
@@ -78,6 +81,7 @@ class PersonCommandController {
 
     /** Changes {@code name} and/or {@code phone} (with an optional {@code country}; a null phone removes it). */
     @PatchMapping(BASE + "/people/{personId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Map<String, String> body,
                                            Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);

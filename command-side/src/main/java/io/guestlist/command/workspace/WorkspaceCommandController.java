@@ -2,6 +2,7 @@ package io.guestlist.command.workspace;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
 import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.workspace.AddMemberCommand;
@@ -54,6 +55,7 @@ class WorkspaceCommandController {
     }
 
     @PostMapping("/{workspaceId}/members")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> addMember(@PathVariable UUID workspaceId, @RequestBody AddMember body,
                                               Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
@@ -64,6 +66,7 @@ class WorkspaceCommandController {
     }
 
     @PutMapping("/{workspaceId}/members/{userId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> changeRole(@PathVariable UUID workspaceId, @PathVariable String userId, @RequestBody ChangeRole body,
                                                Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
@@ -73,6 +76,7 @@ class WorkspaceCommandController {
     }
 
     @DeleteMapping("/{workspaceId}/members/{userId}")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> removeMember(@PathVariable UUID workspaceId, @PathVariable String userId,
                                                  Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);

@@ -6,6 +6,7 @@ import io.guestlist.query.audience.AudienceViews.AudiencePage;
 import io.guestlist.query.audience.AudienceViews.OccasionDetail;
 import io.guestlist.query.audience.AudienceViews.OccasionSummary;
 import io.guestlist.query.support.AggregateETags;
+import io.guestlist.query.support.AnswersETag;
 import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import io.guestlist.query.support.Projections;
@@ -58,6 +59,7 @@ class AudienceQueryController {
     }
 
     @GetMapping("/{eventId}")
+    @AnswersETag
     ResponseEntity<OccasionDetail> occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                                             @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);

@@ -8,6 +8,7 @@ import io.guestlist.query.guestlist.GuestListViews.PersonView;
 import io.guestlist.query.guestlist.GuestListViews.UnitDetail;
 import io.guestlist.query.guestlist.GuestListViews.UnitSummary;
 import io.guestlist.query.support.AggregateETags;
+import io.guestlist.query.support.AnswersETag;
 import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import io.guestlist.query.support.Projections;
@@ -62,6 +63,7 @@ class GuestListQueryController {
 
     /** Read as it stands, the unit answers with its {@code ETag} for {@code If-Match}; as of an instant, without. */
     @GetMapping("/units/{unitId}")
+    @AnswersETag
     ResponseEntity<UnitDetail> unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
                     @RequestParam(required = false) String asOf, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);
@@ -78,6 +80,7 @@ class GuestListQueryController {
     }
 
     @GetMapping("/people/{personId}")
+    @AnswersETag
     ResponseEntity<PersonView> person(@PathVariable UUID workspaceId, @PathVariable UUID personId,
                                       @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);

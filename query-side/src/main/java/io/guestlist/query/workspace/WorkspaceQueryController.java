@@ -1,6 +1,7 @@
 package io.guestlist.query.workspace;
 
 import io.guestlist.query.support.AggregateETags;
+import io.guestlist.query.support.AnswersETag;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
@@ -44,6 +45,7 @@ class WorkspaceQueryController {
 
     /** Governance projects in the command's transaction, so the workspace always has its ETag. */
     @GetMapping
+    @AnswersETag
     ResponseEntity<WorkspaceView> get(@PathVariable UUID workspaceId, @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller, after);
