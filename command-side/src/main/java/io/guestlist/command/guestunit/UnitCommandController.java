@@ -99,7 +99,7 @@ class UnitCommandController {
         if ("ARCHIVED".equals(status)) {
             versioned.send(new ArchiveUnitCommand(unit, ws), attribution);
         }
-        return ResponseEntity.ok().eTag(versioned.etag()).body(new CommandAccepted(unitId, commands.positionOf(unit)));
+        return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
     @PutMapping("/{unitId}/primary-contact")
@@ -113,7 +113,7 @@ class UnitCommandController {
         CommandSender.Versioned versioned = commands.versioned(unit, request);
         versioned.send(new ChoosePrimaryContactCommand(unit, WorkspaceId.of(workspaceId), PersonId.of(body.personId())),
                 CommandSender.attribution(caller, request));
-        return ResponseEntity.ok().eTag(versioned.etag()).body(new CommandAccepted(unitId, commands.positionOf(unit)));
+        return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
     @PostMapping("/{unitId}/merge")

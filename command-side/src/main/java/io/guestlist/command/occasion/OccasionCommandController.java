@@ -150,7 +150,7 @@ class OccasionCommandController {
     }
 
     private ResponseEntity<CommandAccepted> accepted(OccasionId occasion, CommandSender.Versioned versioned) {
-        return ResponseEntity.ok().eTag(versioned.etag()).body(new CommandAccepted(occasion.value(), commands.positionOf(occasion)));
+        return versioned.ok(new CommandAccepted(occasion.value(), commands.positionOf(occasion)));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E absent) {

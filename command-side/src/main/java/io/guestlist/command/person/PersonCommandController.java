@@ -98,6 +98,6 @@ class PersonCommandController {
     }
 
     private ResponseEntity<CommandAccepted> accepted(UUID personId, CommandSender.Versioned versioned) {
-        return ResponseEntity.ok().eTag(versioned.etag()).body(new CommandAccepted(personId, commands.positionOf(PersonId.of(personId))));
+        return versioned.ok(new CommandAccepted(personId, commands.positionOf(PersonId.of(personId))));
     }
 }

@@ -14,6 +14,7 @@ import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
 import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -81,16 +82,24 @@ public class CommandSender {
             version = stamped instanceof Number n ? n.longValue() : null;
         }
 
-        /** The version this request left; read from the store when no command said (none sent, or a creation). */
+        /**
+         * The version this request left, as an ETag. A request that sent no command (a PATCH of no
+         * field) passed no check, not even of access, so it tells nothing: no ETag.
+         */
         public String etag() {
-            if (version != null && sent) {
-                return IfMatch.etag(version);
+            if (!sent) {
+                return null;
             }
-            long now = versionOf(aggregateId);
-            if (checked && !sent && now != version) {
-                throw stale();
+            return IfMatch.etag(version != null ? version : versionOf(aggregateId));
+        }
+
+        /** {@code 200} with the body, and the ETag when there is one. */
+        public ResponseEntity<CommandAccepted> ok(CommandAccepted body) {
+            ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+            if (sent) {
+                ok.eTag(etag());
             }
-            return IfMatch.etag(now);
+            return ok.body(body);
         }
     }
 

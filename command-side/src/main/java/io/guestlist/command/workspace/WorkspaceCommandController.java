@@ -86,6 +86,6 @@ class WorkspaceCommandController {
     }
 
     private ResponseEntity<CommandAccepted> accepted(WorkspaceId ws, CommandSender.Versioned versioned) {
-        return ResponseEntity.ok().eTag(versioned.etag()).body(new CommandAccepted(ws.value(), commands.positionOf(ws)));
+        return versioned.ok(new CommandAccepted(ws.value(), commands.positionOf(ws)));
     }
 }
