@@ -24,7 +24,8 @@ import java.util.UUID;
 
 /**
  * Sends a command as the calling member and answers with the position clients can pass back as
- * {@code ?after=} to read their own write.
+ * {@code ?after=} to read their own write, and, through {@link #versioned}, with the aggregate's
+ * version as {@code ETag}, checking {@code If-Match} on the way.
  */
 @Component
 public class CommandSender {

@@ -106,6 +106,8 @@ class IfMatchTest extends ServiceTest {
         assertThat(star.status()).isEqualTo(200);
         assertThat(star.etag()).isEqualTo(tag(version + 2));
         assertProblem(withIfMatch("bob", "PATCH", unit, Map.of("name", "x"), "W/" + star.etag()), 412, "precondition-failed");
+        assertProblem(withIfMatch("bob", "PATCH", unit, Map.of("name", "x"), tag(version + 99)), 412, "precondition-failed");
+        assertThat(storedVersion(created.id())).isEqualTo(version + 2);
     }
 
     @Test
