@@ -2,6 +2,8 @@ package io.guestlist.command.person;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
+import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
@@ -51,41 +53,51 @@ class PersonCommandController {
         commands.send(new AddPersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(unitId), body.name(), body.phone(), body.country()),
                 CommandSender.attribution(caller, request));
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/people/" + person))
-                .body(new CommandAccepted(person.value(), commands.positionOf(person)));
+                .eTag(IfMatch.etag(commands.versionOf(person))).body(new CommandAccepted(person.value(), commands.positionOf(person)));
     }
 
     @DeleteMapping(BASE + "/units/{unitId}/members/{personId}")
-    CommandAccepted remove(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @PathVariable UUID personId,
-                           Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> remove(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @PathVariable UUID personId,
+                                           Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
-        commands.send(new RemovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(unitId)), CommandSender.attribution(caller, request));
-        return new CommandAccepted(personId, commands.positionOf(person));
+        CommandSender.Versioned versioned = commands.versioned(person, request);
+        versioned.send(new RemovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(unitId)), CommandSender.attribution(caller, request));
+        return accepted(personId, versioned);
     }
 
     @PostMapping(BASE + "/people/{personId}/move")
-    CommandAccepted move(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Move body,
-                         Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> move(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Move body,
+                                         Principal caller, HttpServletRequest request) {
         if (body.unitId() == null) {
             throw GuestlistException.invalid("unitId is required.");
         }
         PersonId person = PersonId.of(personId);
-        commands.send(new MovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(body.unitId())), CommandSender.attribution(caller, request));
-        return new CommandAccepted(personId, commands.positionOf(person));
+        CommandSender.Versioned versioned = commands.versioned(person, request);
+        versioned.send(new MovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(body.unitId())), CommandSender.attribution(caller, request));
+        return accepted(personId, versioned);
     }
 
     /** Changes {@code name} and/or {@code phone} (with an optional {@code country}; a null phone removes it). */
     @PatchMapping(BASE + "/people/{personId}")
-    CommandAccepted change(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Map<String, String> body,
-                           Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Map<String, String> body,
+                                           Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         MetaData attribution = CommandSender.attribution(caller, request);
+        CommandSender.Versioned versioned = commands.versioned(person, request);
         if (body.containsKey("phone")) {
-            commands.send(new ChangePersonPhoneCommand(person, ws, body.get("phone"), body.get("country")), attribution);
+            versioned.send(new ChangePersonPhoneCommand(person, ws, body.get("phone"), body.get("country")), attribution);
         }
         if (body.containsKey("name")) {
-            commands.send(new RenamePersonCommand(person, ws, body.get("name")), attribution);
+            versioned.send(new RenamePersonCommand(person, ws, body.get("name")), attribution);
         }
-        return new CommandAccepted(personId, commands.positionOf(person));
+        return accepted(personId, versioned);
+    }
+
+    private ResponseEntity<CommandAccepted> accepted(UUID personId, CommandSender.Versioned versioned) {
+        return versioned.ok(new CommandAccepted(personId, commands.positionOf(PersonId.of(personId))));
     }
 }
