@@ -3,9 +3,12 @@ package io.guestlist.query.rebuild;
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.query.audit.StoredEvents;
+import io.guestlist.query.support.ProcessorPositions;
 import io.guestlist.query.support.ProjectionSet;
+import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import jakarta.annotation.PreDestroy;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
@@ -29,6 +32,8 @@ class Rebuilds {
     private final List<ProjectionSet> sets;
     private final StoredEvents events;
     private final ReadYourWrites readYourWrites;
+    private final ProcessorPositions positions;
+    private final EventProcessingConfiguration processing;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
     private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
@@ -38,15 +43,18 @@ class Rebuilds {
         return thread;
     });
 
-    Rebuilds(List<ProjectionSet> sets, StoredEvents events, ReadYourWrites readYourWrites, DataSource dataSource, JdbcTemplate jdbc) {
+    Rebuilds(List<ProjectionSet> sets, StoredEvents events, ReadYourWrites readYourWrites,
+             ProcessorPositions positions, EventProcessingConfiguration processing, DataSource dataSource, JdbcTemplate jdbc) {
         this.sets = sets;
         this.events = events;
         this.readYourWrites = readYourWrites;
+        this.positions = positions;
+        this.processing = processing;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
 
-    synchronized RebuildStatus start(String projection) {
+    synchronized RebuildStatus start(String projection, String mode) {
         List<ProjectionSet> chosen = switch (projection) {
             case "all" -> sets;
             case "none" -> List.of();
@@ -56,12 +64,19 @@ class Rebuilds {
             throw GuestlistException.invalid("projection must be all, none or one of "
                     + sets.stream().map(ProjectionSet::group).distinct().sorted().toList() + ".");
         }
+        if (!mode.equals("check") && !mode.equals("replace")) {
+            throw GuestlistException.invalid("mode must be check or replace.");
+        }
+        if (mode.equals("replace") && !Projections.STREAMING.contains(projection)) {
+            throw GuestlistException.invalid("replace takes one streaming processing group, one of " + Projections.STREAMING
+                    + ": governance is projected in each command's own transaction, with no token to move with a swap.");
+        }
         if (rebuilds.values().stream().anyMatch(r -> !r.finished())) {
             throw new GuestlistException(ErrorCode.STATE_CONFLICT, "A rebuild is running; wait for it to finish.");
         }
-        Rebuild rebuild = new Rebuild(projection, chosen.stream().map(ProjectionSet::group).distinct().sorted().toList());
+        Rebuild rebuild = new Rebuild(projection, mode, chosen.stream().map(ProjectionSet::group).distinct().sorted().toList());
         rebuilds.put(rebuild.id(), rebuild);
-        worker.submit(new RebuildRun(rebuild, chosen, events, readYourWrites, dataSource, jdbc));
+        worker.submit(new RebuildRun(rebuild, chosen, events, readYourWrites, positions, processing, dataSource, jdbc));
         return rebuild.status();
     }
 
