@@ -15,6 +15,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.atomic.AtomicBoolean;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicLong;
 
 import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
@@ -48,7 +52,7 @@ class RebuildReplaceTest extends ServiceTest {
         String mehndi = occasions.anEvent("Mehndi");
         Occasions.ok(occasions.setRules(mehndi, Map.of("include", Map.of("sides", List.of("Bride")))));
         long settled = Occasions.ok(occasions.changeUnit(occasions.aUnit("Renamed", "Bride", List.of("vip")), Map.of("name", "Kept")));
-        assertThat(api.get("alice", base + "/units?after=" + settled).status()).isEqualTo(200);
+        await("projected").atMost(Duration.ofSeconds(60)).until(() -> api.get("alice", base + "/units?after=" + settled).status() == 200);
 
         jdbc.update("DELETE FROM people WHERE name LIKE 'Guest 1%'");
         jdbc.update("DELETE FROM guest_units WHERE name LIKE 'Household 2%'");
@@ -59,30 +63,40 @@ class RebuildReplaceTest extends ServiceTest {
         assertProblem(api.post("ops", "/api/v1/operations/rebuild?projection=guest-list&mode=fix", null), 400, "validation");
         Api.Response started = api.post("ops", "/api/v1/operations/rebuild?projection=guest-list&mode=replace", null);
         assertThat(started.status()).as(started.body().toString()).isEqualTo(202);
-        int written = 0;
-        long lastWrite = 0;
+        AtomicBoolean writing = new AtomicBoolean(true);
+        AtomicLong lastWrite = new AtomicLong();
+        AtomicInteger written = new AtomicInteger();
+        CompletableFuture<Void> writer = CompletableFuture.runAsync(() -> {
+            while (writing.get()) {
+                int n = written.incrementAndGet();
+                lastWrite.set(Occasions.ok(occasions.changeUnit(occasions.aUnit("During " + n, "Bride", List.of("new")),
+                        Map.of("name", "Written during the replace " + n))));
+            }
+        });
         JsonNode status;
-        do {
-            for (String path : List.of(base + "/units?size=20", base + "/events/" + mehndi + "/audience", base + "/people?phone=09822000300")) {
-                assertThat(api.get("alice", path).status()).as(path).isEqualTo(200);
-            }
-            if (written < 40) {
-                lastWrite = Occasions.ok(occasions.changeUnit(occasions.aUnit("During " + written++, "Bride", List.of("new")),
-                        Map.of("name", "Written during the replace " + written)));
-            }
-            status = api.get("ops", "/api/v1/operations/rebuild/" + started.id()).body();
-        } while (status.path("state").asText().matches("RUNNING|COMPARING|REPLACING"));
+        try {
+            do {
+                for (String path : List.of(base + "/units?size=20", base + "/events/" + mehndi + "/audience",
+                        base + "/people?phone=09822000300")) {
+                    assertThat(api.get("alice", path).status()).as(path).isEqualTo(200);
+                }
+                status = api.get("ops", "/api/v1/operations/rebuild/" + started.id()).body();
+            } while (status.path("state").asText().matches("RUNNING|COMPARING|REPLACING"));
+        } finally {
+            writing.set(false);
+            writer.join();
+        }
 
         assertThat(status.path("state").asText()).as(status.toString()).isEqualTo("DONE");
         assertThat(status.path("replaced").asBoolean()).as(status.toString()).isTrue();
         assertThat(status.path("equal").asBoolean()).as("the corruption was found before the swap").isFalse();
-        assertThat(api.get("alice", base + "/units?after=" + lastWrite + "&q=Tampered").body().toString()).doesNotContain("Tampered");
+        assertThat(api.get("alice", base + "/units?after=" + lastWrite.get() + "&q=Tampered").body().toString()).doesNotContain("Tampered");
         assertThat(jdbc.queryForObject("SELECT count(*) FROM guest_units WHERE name LIKE 'Written during the replace %'", Long.class))
-                .isEqualTo(written);
+                .isEqualTo(written.get());
         JsonNode after = check(api);
         assertThat(after.path("equal").asBoolean()).as(after.toString()).isTrue();
-        assertThat(jdbc.queryForObject("SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'rebuild_%'", Long.class))
-                .isZero();
+        await("shadow schemas dropped").atMost(Duration.ofSeconds(10)).until(() -> jdbc.queryForObject(
+                "SELECT count(*) FROM information_schema.schemata WHERE schema_name LIKE 'rebuild_%'", Long.class) == 0);
     }
 
     private static JsonNode check(Api api) {
