@@ -56,7 +56,7 @@ final class RebuildRun implements Runnable {
 
     @Override
     public void run() {
-        ShadowSchema schema = new ShadowSchema("rebuild_" + rebuild.id().toString().substring(0, 8),
+        ShadowSchema schema = new ShadowSchema(RebuildRuns.schemaOf(rebuild.id()),
                 groups.values().stream().flatMap(List::stream).flatMap(s -> s.tables().stream()).distinct().toList());
         ExecutorService threads = Executors.newFixedThreadPool(groups.size());
         Map<String, ShadowFeed> feeds = new LinkedHashMap<>();

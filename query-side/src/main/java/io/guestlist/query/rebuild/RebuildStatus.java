@@ -14,6 +14,12 @@ public record RebuildStatus(UUID id, String projection, String mode, List<String
                             long eventsTotal, double eventsPerSecond, double feedSeconds, Instant startedAt, Instant finishedAt,
                             Boolean equal, List<TableDifference> differences, boolean replaced, String error) {
 
+    /** This status as that of a run its instance abandoned. */
+    RebuildStatus abandoned(String why) {
+        return new RebuildStatus(id, projection, mode, groups, "FAILED", head, eventsDone, eventsTotal, eventsPerSecond, feedSeconds,
+                startedAt, Instant.now(), equal, differences, replaced, why);
+    }
+
     /** Rows of one table found only in the rebuilt copy or only in the live table, with a few of them as JSON. */
     public record TableDifference(String table, long onlyInRebuilt, long onlyInLive, List<String> samples) {
     }
