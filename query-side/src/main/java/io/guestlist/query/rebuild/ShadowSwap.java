@@ -97,13 +97,14 @@ final class ShadowSwap {
             throw new IllegalStateException("the processor " + group + " has no tokens yet");
         }
         ShadowCoverage coverage = feed.coverage();
-        long lowest = segments.stream().mapToLong(SegmentPosition::index).min().orElseThrow();
+        // Below both the slowest token and the shadow's reach, only gaps and positions the shadow missed can differ.
+        long from = Math.min(coverage.fedTo(), segments.stream().mapToLong(SegmentPosition::index).min().orElseThrow());
         long highest = segments.stream().mapToLong(SegmentPosition::index).max().orElseThrow();
         TreeSet<Long> open = new TreeSet<>(coverage.missed());
         segments.forEach(s -> open.addAll(s.gaps()));
         List<TrackedEventMessage<?>> candidates = events.select(
                 "WHERE (global_index = ANY(?) OR (global_index > ? AND global_index <= ?)) ORDER BY global_index",
-                open.headSet(lowest, true).toArray(Long[]::new), lowest, Math.max(highest, coverage.fedTo()));
+                open.headSet(from, true).toArray(Long[]::new), from, Math.max(highest, coverage.fedTo()));
         Map<Segment, SegmentPosition> bySegment = segments(segments);
         List<TrackedEventMessage<?>> lacking = new ArrayList<>();
         boolean ahead = false;
