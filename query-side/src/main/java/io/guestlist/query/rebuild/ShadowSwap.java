@@ -8,6 +8,8 @@ import org.axonframework.eventhandling.AbstractEventProcessor;
 import org.axonframework.eventhandling.EventHandlerInvoker;
 import org.axonframework.eventhandling.Segment;
 import org.axonframework.eventhandling.TrackedEventMessage;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.springframework.dao.DataAccessException;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.datasource.DataSourceTransactionManager;
@@ -34,6 +36,7 @@ import java.util.TreeSet;
  */
 final class ShadowSwap {
 
+    private static final Logger log = LoggerFactory.getLogger(ShadowSwap.class);
     private static final long PATIENCE_NANOS = 120_000_000_000L;
 
     private final String group;
@@ -67,6 +70,7 @@ final class ShadowSwap {
                 feed.feed(events, feed.coverage().fedTo(), lowest, n -> { });
             }
             round(positions.of(group, false));
+            long locking = System.nanoTime();
             try {
                 if (Boolean.TRUE.equals(transaction.execute(status -> {
                     jdbc.execute("SET LOCAL lock_timeout = '3s'");
@@ -78,6 +82,8 @@ final class ShadowSwap {
                     replaceLiveTables();
                     return true;
                 }))) {
+                    log.info("Swapped the rebuilt {} tables in; the swap transaction took {} ms", group,
+                            (System.nanoTime() - locking) / 1_000_000);
                     jdbc.execute("ANALYZE " + tables("public"));
                     return;
                 }
