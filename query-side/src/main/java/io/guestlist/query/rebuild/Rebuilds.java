@@ -29,11 +29,14 @@ import java.util.concurrent.TimeUnit;
 /**
  * Starts rebuilds, one at a time across the instances, on a worker thread of their own, and keeps
  * their status in {@link RebuildRuns} (written at the start, every beat and at the end), so any
- * instance answers for it; this instance's own runs answer from memory. {@code projection} is a processing group, {@code all}, or {@code none}: read and
- * deserialise every event and project nothing, the ceiling a rebuild's rate is measured against.
+ * instance answers for it; this instance's own runs answer from memory. {@code projection} is a
+ * processing group, {@code all}, or {@code none}: read and deserialise every event and project
+ * nothing, the ceiling a rebuild's rate is measured against.
  */
 @Component
 class Rebuilds {
+
+    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
 
     private final List<ProjectionSet> sets;
     private final StoredEvents events;
@@ -42,8 +45,6 @@ class Rebuilds {
     private final EventProcessingConfiguration processing;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
-    private static final Logger log = LoggerFactory.getLogger(Rebuilds.class);
-
     private final RebuildRuns runs;
     private final Map<UUID, Rebuild> rebuilds = new ConcurrentHashMap<>();
     private final ExecutorService worker = Executors.newSingleThreadExecutor(r -> {
@@ -58,8 +59,8 @@ class Rebuilds {
     });
 
     Rebuilds(List<ProjectionSet> sets, StoredEvents events, ReadYourWrites readYourWrites,
-             ProcessorPositions positions, EventProcessingConfiguration processing, DataSource dataSource, JdbcTemplate jdbc, RebuildRuns runs) {
-        this.runs = runs;
+             ProcessorPositions positions, EventProcessingConfiguration processing, DataSource dataSource, JdbcTemplate jdbc,
+             RebuildRuns runs) {
         this.sets = sets;
         this.events = events;
         this.readYourWrites = readYourWrites;
@@ -67,6 +68,7 @@ class Rebuilds {
         this.processing = processing;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
+        this.runs = runs;
     }
 
     synchronized RebuildStatus start(String projection, String mode) {
