@@ -8,6 +8,7 @@ import tools.jackson.databind.json.JsonMapper;
 
 import javax.sql.DataSource;
 import java.time.Duration;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -54,10 +55,10 @@ class RebuildRuns {
                 .map(s -> json.readValue(s, RebuildStatus.class)).findFirst();
     }
 
-    /** Whether a rebuild is running on some instance that is alive. */
-    boolean anyRunning() {
-        return !jdbc.queryForList("SELECT id FROM rebuild_runs WHERE " + UNFINISHED + " AND heartbeat_at > now() - ? * interval '1 second'",
-                UUID.class, STALE.toSeconds()).isEmpty();
+    /** Whether a rebuild other than {@code known} is running on some instance that is alive. */
+    boolean anyRunningBesides(Collection<UUID> known) {
+        return jdbc.queryForList("SELECT id FROM rebuild_runs WHERE " + UNFINISHED + " AND heartbeat_at > now() - ? * interval '1 second'",
+                UUID.class, STALE.toSeconds()).stream().anyMatch(id -> !known.contains(id));
     }
 
     /** Marks the runs of instances gone {@code FAILED} and drops every shadow schema no live run owns. */

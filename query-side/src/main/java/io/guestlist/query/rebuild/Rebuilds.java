@@ -88,7 +88,8 @@ class Rebuilds {
             throw GuestlistException.invalid("replace takes one streaming processing group, one of " + Projections.STREAMING
                     + ": governance is projected in each command's own transaction, with no token to move with a swap.");
         }
-        if (rebuilds.values().stream().anyMatch(r -> !r.finished()) || runs.anyRunning()) {
+        // This instance's runs answer from memory: a finished one may not have saved its end yet.
+        if (rebuilds.values().stream().anyMatch(r -> !r.finished()) || runs.anyRunningBesides(rebuilds.keySet())) {
             throw new GuestlistException(ErrorCode.STATE_CONFLICT, "A rebuild is running; wait for it to finish.");
         }
         Rebuild rebuild = new Rebuild(projection, mode, chosen.stream().map(ProjectionSet::group).distinct().sorted().toList());
