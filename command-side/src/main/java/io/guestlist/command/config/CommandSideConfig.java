@@ -44,6 +44,18 @@ public class CommandSideConfig {
         return DefaultCommandGateway.builder().commandBus(commandBus).retryScheduler(new ConflictRetryScheduler()).build();
     }
 
+    /** Commands answer with the version of the aggregate they changed: the {@code ETag} of the response. */
+    @Bean
+    AggregateVersionStamp aggregateVersionStamp() {
+        return new AggregateVersionStamp();
+    }
+
+    /** {@code If-Match} reaches Axon's own version check through the command's metadata. */
+    @Bean
+    ExpectedVersionResolver expectedVersionResolver() {
+        return new ExpectedVersionResolver();
+    }
+
     @Bean
     SnapshotTriggerDefinition unitSnapshotTrigger(Snapshotter snapshotter) {
         return new EventCountSnapshotTriggerDefinition(snapshotter, SNAPSHOT_EVERY);

@@ -9,7 +9,9 @@ import java.util.Set;
 /**
  * Failures that mean another transaction changed the same thing first: another append to the
  * aggregate, another insert of the same lookup key, or PostgreSQL giving up one of two transactions.
- * Done again on fresh state, the command may well succeed.
+ * Done again on fresh state, the command may well succeed. A stale {@code If-Match}
+ * ({@code ConflictingAggregateVersionException}, not a {@code ConcurrencyException}) is not one:
+ * done again, it fails again, and it is the client's answer ({@code 412}).
  */
 public final class ConcurrentConflicts {
 

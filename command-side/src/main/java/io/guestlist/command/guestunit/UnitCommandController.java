@@ -2,6 +2,8 @@ package io.guestlist.command.guestunit;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
+import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.guestunit.ArchiveUnitCommand;
 import io.guestlist.kernel.guestunit.ChoosePrimaryContactCommand;
@@ -59,7 +61,7 @@ class UnitCommandController {
         commands.send(new CreateUnitCommand(unit, WorkspaceId.of(workspaceId), body.name(), body.side(),
                 body.tags() == null ? null : new HashSet<>(body.tags())), CommandSender.attribution(caller, request));
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/units/" + unit))
-                .body(new CommandAccepted(unit.value(), commands.positionOf(unit)));
+                .eTag(IfMatch.etag(commands.versionOf(unit))).body(new CommandAccepted(unit.value(), commands.positionOf(unit)));
     }
 
     /**
@@ -68,46 +70,50 @@ class UnitCommandController {
      * active unit.
      */
     @PatchMapping("/{unitId}")
-    CommandAccepted change(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Map<String, Object> body,
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Map<String, Object> body,
                            Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         UnitId unit = UnitId.of(unitId);
         MetaData attribution = CommandSender.attribution(caller, request);
+        CommandSender.Versioned versioned = commands.versioned(unit, request);
         Object status = body.get("status");
         if (status != null && !"ACTIVE".equals(status) && !"ARCHIVED".equals(status)) {
             throw GuestlistException.invalid("status must be ACTIVE or ARCHIVED.");
         }
         if ("ACTIVE".equals(status)) {
-            commands.send(new RestoreUnitCommand(unit, ws), attribution);
+            versioned.send(new RestoreUnitCommand(unit, ws), attribution);
         }
         if (body.containsKey("side")) {
-            commands.send(new SetUnitSideCommand(unit, ws, text(body, "side")), attribution);
+            versioned.send(new SetUnitSideCommand(unit, ws, text(body, "side")), attribution);
         }
         if (body.containsKey("tags")) {
             if (!(body.get("tags") instanceof List<?> tags) || !tags.stream().allMatch(String.class::isInstance)) {
                 throw GuestlistException.invalid("tags must be a list of strings.");
             }
-            commands.send(new SetUnitTagsCommand(unit, ws, new HashSet<>(tags.stream().map(String.class::cast).toList())), attribution);
+            versioned.send(new SetUnitTagsCommand(unit, ws, new HashSet<>(tags.stream().map(String.class::cast).toList())), attribution);
         }
         if (body.containsKey("name")) {
-            commands.send(new RenameUnitCommand(unit, ws, text(body, "name")), attribution);
+            versioned.send(new RenameUnitCommand(unit, ws, text(body, "name")), attribution);
         }
         if ("ARCHIVED".equals(status)) {
-            commands.send(new ArchiveUnitCommand(unit, ws), attribution);
+            versioned.send(new ArchiveUnitCommand(unit, ws), attribution);
         }
-        return new CommandAccepted(unitId, commands.positionOf(unit));
+        return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
     @PutMapping("/{unitId}/primary-contact")
-    CommandAccepted choosePrimaryContact(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody ChooseContact body,
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> choosePrimaryContact(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody ChooseContact body,
                                          Principal caller, HttpServletRequest request) {
         if (body.personId() == null) {
             throw GuestlistException.invalid("personId is required.");
         }
         UnitId unit = UnitId.of(unitId);
-        commands.send(new ChoosePrimaryContactCommand(unit, WorkspaceId.of(workspaceId), PersonId.of(body.personId())),
+        CommandSender.Versioned versioned = commands.versioned(unit, request);
+        versioned.send(new ChoosePrimaryContactCommand(unit, WorkspaceId.of(workspaceId), PersonId.of(body.personId())),
                 CommandSender.attribution(caller, request));
-        return new CommandAccepted(unitId, commands.positionOf(unit));
+        return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
     @PostMapping("/{unitId}/merge")

@@ -2,6 +2,8 @@ package io.guestlist.command.occasion;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
+import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.OccasionId;
 import io.guestlist.kernel.ids.UnitId;
@@ -75,31 +77,34 @@ class OccasionCommandController {
         OccasionId occasion = OccasionId.random();
         commands.send(new CreateOccasionCommand(occasion, WorkspaceId.of(workspaceId), body.name()), CommandSender.attribution(caller, request));
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/events/" + occasion))
-                .body(accepted(occasion));
+                .eTag(IfMatch.etag(commands.versionOf(occasion))).body(new CommandAccepted(occasion.value(), commands.positionOf(occasion)));
     }
 
     /** Changes the {@code name} and/or archives ({@code "status": "ARCHIVED"}); the rename goes first. */
     @PatchMapping("/{eventId}")
-    CommandAccepted change(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody ChangeBody body,
-                           Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody ChangeBody body,
+                                           Principal caller, HttpServletRequest request) {
         if (body.status() != null && !"ARCHIVED".equals(body.status())) {
             throw GuestlistException.invalid("status can only be set to ARCHIVED.");
         }
         OccasionId occasion = OccasionId.of(eventId);
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         MetaData attribution = CommandSender.attribution(caller, request);
+        CommandSender.Versioned versioned = commands.versioned(occasion, request);
         if (body.name() != null) {
-            commands.send(new RenameOccasionCommand(occasion, ws, body.name()), attribution);
+            versioned.send(new RenameOccasionCommand(occasion, ws, body.name()), attribution);
         }
         if (body.status() != null) {
-            commands.send(new ArchiveOccasionCommand(occasion, ws), attribution);
+            versioned.send(new ArchiveOccasionCommand(occasion, ws), attribution);
         }
-        return accepted(occasion);
+        return accepted(occasion, versioned);
     }
 
     @PutMapping("/{eventId}/audience/rules")
-    CommandAccepted setRules(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody RulesBody body,
-                             Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> setRules(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody RulesBody body,
+                                             Principal caller, HttpServletRequest request) {
         IncludeBody include = body.include() == null ? new IncludeBody(false, null, null, null) : body.include();
         ExcludeBody exclude = body.exclude() == null ? new ExcludeBody(null, null) : body.exclude();
         // as sent, before AudienceRules trims a leading or trailing control character away
@@ -112,35 +117,40 @@ class OccasionCommandController {
                         parse(TagMatch.class, "tagMatch", include.tagMatch(), TagMatch.ANY)),
                 new AudienceRules.Exclude(exclude.sides(), exclude.tags()));
         OccasionId occasion = OccasionId.of(eventId);
-        commands.send(new SetAudienceRulesCommand(occasion, WorkspaceId.of(workspaceId), rules), CommandSender.attribution(caller, request));
-        return accepted(occasion);
+        CommandSender.Versioned versioned = commands.versioned(occasion, request);
+        versioned.send(new SetAudienceRulesCommand(occasion, WorkspaceId.of(workspaceId), rules), CommandSender.attribution(caller, request));
+        return accepted(occasion, versioned);
     }
 
     @PutMapping("/{eventId}/audience/overrides/{unitId}")
-    CommandAccepted setOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
-                                @RequestBody OverrideBody body, Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> setOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
+                                                @RequestBody OverrideBody body, Principal caller, HttpServletRequest request) {
         OverrideMode mode = parse(OverrideMode.class, "mode", body.mode(), null);
         if (mode == null) {
             throw GuestlistException.invalid(Occasion.MODE_REQUIRED);
         }
         OccasionId occasion = OccasionId.of(eventId);
-        commands.send(new SetAudienceOverrideCommand(occasion, WorkspaceId.of(workspaceId), UnitId.of(unitId), mode),
+        CommandSender.Versioned versioned = commands.versioned(occasion, request);
+        versioned.send(new SetAudienceOverrideCommand(occasion, WorkspaceId.of(workspaceId), UnitId.of(unitId), mode),
                 CommandSender.attribution(caller, request));
-        return accepted(occasion);
+        return accepted(occasion, versioned);
     }
 
     /** Clears the unit's override; clearing one that is not set answers the same and changes nothing. */
     @DeleteMapping("/{eventId}/audience/overrides/{unitId}")
-    CommandAccepted clearOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
-                                  Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> clearOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
+                                                  Principal caller, HttpServletRequest request) {
         OccasionId occasion = OccasionId.of(eventId);
-        commands.send(new ClearAudienceOverrideCommand(occasion, WorkspaceId.of(workspaceId), UnitId.of(unitId)),
+        CommandSender.Versioned versioned = commands.versioned(occasion, request);
+        versioned.send(new ClearAudienceOverrideCommand(occasion, WorkspaceId.of(workspaceId), UnitId.of(unitId)),
                 CommandSender.attribution(caller, request));
-        return accepted(occasion);
+        return accepted(occasion, versioned);
     }
 
-    private CommandAccepted accepted(OccasionId occasion) {
-        return new CommandAccepted(occasion.value(), commands.positionOf(occasion));
+    private ResponseEntity<CommandAccepted> accepted(OccasionId occasion, CommandSender.Versioned versioned) {
+        return versioned.ok(new CommandAccepted(occasion.value(), commands.positionOf(occasion)));
     }
 
     private static <E extends Enum<E>> E parse(Class<E> type, String field, String value, E absent) {

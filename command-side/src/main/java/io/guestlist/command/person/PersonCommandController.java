@@ -2,6 +2,8 @@ package io.guestlist.command.person;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
+import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.error.RemoteRejection;
@@ -74,7 +76,7 @@ class PersonCommandController {
             try {
                 commands.send(new AddPersonCommand(person, ws, UnitId.of(unitId), body.name(), body.phone(), body.country()), attribution);
                 return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/people/" + person))
-                        .body(new CommandAccepted(person.value(), commands.positionOf(person)));
+                        .eTag(IfMatch.etag(commands.versionOf(person))).body(new CommandAccepted(person.value(), commands.positionOf(person)));
             } catch (CommandExecutionException e) {
                 taken = rejection(e, ErrorCode.PHONE_TAKEN);
                 if (taken.isEmpty()) {
@@ -85,7 +87,8 @@ class PersonCommandController {
             try {
                 commands.send(new ReactivatePersonCommand(holder, ws, UnitId.of(unitId), body.name(), (String) taken.get().details().get("phone")),
                         attribution);
-                return ResponseEntity.ok(new Reactivated(holder.value(), commands.positionOf(holder), true));
+                return ResponseEntity.ok().eTag(IfMatch.etag(commands.versionOf(holder)))
+                        .body(new Reactivated(holder.value(), commands.positionOf(holder), true));
             } catch (CommandExecutionException e) {
                 // The holder let go of the phone between the two steps: the add may now succeed.
                 if (attempt == ADD_ATTEMPTS || rejection(e, ErrorCode.NOT_FOUND).isEmpty()) {
@@ -97,45 +100,58 @@ class PersonCommandController {
 
     /** Deletes a person: out of their unit and every read, phone released, events kept. Deleting again is 404. */
     @DeleteMapping(BASE + "/people/{personId}")
-    CommandAccepted delete(@PathVariable UUID workspaceId, @PathVariable UUID personId, Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> delete(@PathVariable UUID workspaceId, @PathVariable UUID personId, Principal caller,
+                                           HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
-        commands.send(new DeletePersonCommand(person, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
-        return new CommandAccepted(personId, commands.positionOf(person));
+        CommandSender.Versioned versioned = commands.versioned(person, request);
+        versioned.send(new DeletePersonCommand(person, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+        return accepted(personId, versioned);
     }
 
     @DeleteMapping(BASE + "/units/{unitId}/members/{personId}")
-    CommandAccepted remove(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @PathVariable UUID personId,
-                           Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> remove(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @PathVariable UUID personId,
+                                           Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
-        commands.send(new RemovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(unitId)), CommandSender.attribution(caller, request));
-        return new CommandAccepted(personId, commands.positionOf(person));
+        CommandSender.Versioned versioned = commands.versioned(person, request);
+        versioned.send(new RemovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(unitId)), CommandSender.attribution(caller, request));
+        return accepted(personId, versioned);
     }
 
     @PostMapping(BASE + "/people/{personId}/move")
-    CommandAccepted move(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Move body,
-                         Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> move(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Move body,
+                                         Principal caller, HttpServletRequest request) {
         if (body.unitId() == null) {
             throw GuestlistException.invalid("unitId is required.");
         }
         PersonId person = PersonId.of(personId);
-        commands.send(new MovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(body.unitId())), CommandSender.attribution(caller, request));
-        return new CommandAccepted(personId, commands.positionOf(person));
+        CommandSender.Versioned versioned = commands.versioned(person, request);
+        versioned.send(new MovePersonCommand(person, WorkspaceId.of(workspaceId), UnitId.of(body.unitId())), CommandSender.attribution(caller, request));
+        return accepted(personId, versioned);
     }
 
     /** Changes {@code name} and/or {@code phone} (with an optional {@code country}; a null phone removes it). */
     @PatchMapping(BASE + "/people/{personId}")
-    CommandAccepted change(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Map<String, String> body,
-                           Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Map<String, String> body,
+                                           Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
         WorkspaceId ws = WorkspaceId.of(workspaceId);
         MetaData attribution = CommandSender.attribution(caller, request);
+        CommandSender.Versioned versioned = commands.versioned(person, request);
         if (body.containsKey("phone")) {
-            commands.send(new ChangePersonPhoneCommand(person, ws, body.get("phone"), body.get("country")), attribution);
+            versioned.send(new ChangePersonPhoneCommand(person, ws, body.get("phone"), body.get("country")), attribution);
         }
         if (body.containsKey("name")) {
-            commands.send(new RenamePersonCommand(person, ws, body.get("name")), attribution);
+            versioned.send(new RenamePersonCommand(person, ws, body.get("name")), attribution);
         }
-        return new CommandAccepted(personId, commands.positionOf(person));
+        return accepted(personId, versioned);
+    }
+
+    private ResponseEntity<CommandAccepted> accepted(UUID personId, CommandSender.Versioned versioned) {
+        return versioned.ok(new CommandAccepted(personId, commands.positionOf(PersonId.of(personId))));
     }
 
     private static Optional<RemoteRejection> rejection(CommandExecutionException e, ErrorCode code) {

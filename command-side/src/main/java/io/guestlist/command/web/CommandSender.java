@@ -1,13 +1,20 @@
 package io.guestlist.command.web;
 
+import io.guestlist.command.config.AggregateVersionStamp;
 import io.guestlist.command.config.ConcurrentConflicts;
+import io.guestlist.command.config.ExpectedVersionResolver;
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.meta.Attribution;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.commandhandling.CommandExecutionException;
+import org.axonframework.commandhandling.CommandResultMessage;
 import org.axonframework.commandhandling.GenericCommandMessage;
+import org.axonframework.commandhandling.callbacks.FutureCallback;
 import org.axonframework.commandhandling.gateway.CommandGateway;
 import org.axonframework.messaging.MetaData;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
+import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
@@ -17,7 +24,8 @@ import java.util.UUID;
 
 /**
  * Sends a command as the calling member and answers with the position clients can pass back as
- * {@code ?after=} to read their own write.
+ * {@code ?after=} to read their own write, and, through {@link #versioned}, with the aggregate's
+ * version as {@code ETag}, checking {@code If-Match} on the way.
  */
 @Component
 public class CommandSender {
@@ -40,16 +48,101 @@ public class CommandSender {
     }
 
     /** A command that still loses its race after the gateway's retries is answered as a concurrent modification. */
+    @SuppressWarnings("unchecked")
     public <R> R send(Object command, MetaData attribution) {
-        try {
-            return gateway.sendAndWait(GenericCommandMessage.asCommandMessage(command).andMetaData(attribution));
-        } catch (RuntimeException e) {
-            if (ConcurrentConflicts.isConflict(e)) {
-                throw new GuestlistException(ErrorCode.CONCURRENT_MODIFICATION,
-                        "Another change to the same resource won the race; read it again and retry.");
-            }
-            throw e;
+        return (R) sendForResult(command, attribution).getPayload();
+    }
+
+    /**
+     * The commands of one request on one aggregate, checked against the request's {@code If-Match}:
+     * the first must find the version the client read, and each later one the version its predecessor
+     * left, so a request whose version is stale when it arrives changes nothing. Without If-Match
+     * nothing is checked, as before. {@link Versioned#etag()} is the aggregate's version afterwards.
+     */
+    public Versioned versioned(Object aggregateId, HttpServletRequest request) {
+        return new Versioned(String.valueOf(aggregateId), IfMatch.expectedVersion(request));
+    }
+
+    public final class Versioned {
+
+        private final String aggregateId;
+        private final boolean checked;
+        private Long version;
+        private boolean sent;
+
+        private Versioned(String aggregateId, Long expected) {
+            this.aggregateId = aggregateId;
+            this.checked = expected != null;
+            this.version = expected;
         }
+
+        public void send(Object command, MetaData attribution) {
+            sent = true;
+            MetaData metaData = checked ? attribution.and(ExpectedVersionResolver.EXPECTED_VERSION, version) : attribution;
+            Object stamped = sendForResult(command, metaData).getMetaData().get(AggregateVersionStamp.VERSION);
+            version = stamped instanceof Number n ? n.longValue() : null;
+        }
+
+        /**
+         * The version this request left, as an ETag. A request that sent no command (a PATCH of no
+         * field) passed no check, not even of access, so it tells nothing: no ETag.
+         */
+        public String etag() {
+            if (!sent) {
+                return null;
+            }
+            return IfMatch.etag(version != null ? version : versionOf(aggregateId));
+        }
+
+        /** {@code 200} with the body, and the ETag when there is one. */
+        public ResponseEntity<CommandAccepted> ok(CommandAccepted body) {
+            ResponseEntity.BodyBuilder ok = ResponseEntity.ok();
+            if (sent) {
+                ok.eTag(etag());
+            }
+            return ok.body(body);
+        }
+    }
+
+    private CommandResultMessage<?> sendForResult(Object command, MetaData metaData) {
+        FutureCallback<Object, Object> result = new FutureCallback<>();
+        gateway.send(GenericCommandMessage.asCommandMessage(command).andMetaData(metaData), result);
+        CommandResultMessage<?> answer = result.getResult();
+        if (answer.isExceptional()) {
+            throw answered(answer.exceptionResult());
+        }
+        return answer;
+    }
+
+    private static RuntimeException answered(Throwable failure) {
+        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
+            if (t instanceof ConflictingAggregateVersionException) {
+                return stale();
+            }
+        }
+        if (ConcurrentConflicts.isConflict(failure)) {
+            return new GuestlistException(ErrorCode.CONCURRENT_MODIFICATION,
+                    "Another change to the same resource won the race; read it again and retry.");
+        }
+        if (failure instanceof RuntimeException runtime) {
+            return runtime;
+        }
+        if (failure instanceof Error error) {
+            throw error;
+        }
+        return new CommandExecutionException("Command execution resulted in a checked exception", failure);
+    }
+
+    private static GuestlistException stale() {
+        return new GuestlistException(ErrorCode.PRECONDITION_FAILED,
+                "The resource changed since the version in If-Match; read it again (new ETag) and retry.");
+    }
+
+    /** The aggregate's version now: its last sequence number in the store. */
+    public long versionOf(Object aggregateId) {
+        Long version = jdbc.sql("SELECT max(sequence_number) FROM domain_event_entry WHERE aggregate_identifier = ?")
+                .param(String.valueOf(aggregateId)).query(Long.class).single();
+        return version == null ? 0 : version;
     }
 
     /**

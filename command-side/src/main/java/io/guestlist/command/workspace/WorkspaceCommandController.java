@@ -2,6 +2,8 @@ package io.guestlist.command.workspace;
 
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.web.HonoursIfMatch;
+import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.workspace.AddMemberCommand;
 import io.guestlist.kernel.workspace.ChangeMemberRoleCommand;
@@ -49,31 +51,41 @@ class WorkspaceCommandController {
         commands.send(new CreateWorkspaceCommand(id, body.name(), body.defaultRegion(), body.sides(), caller.getName()),
                 CommandSender.attribution(caller, request));
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + id))
-                .body(new CommandAccepted(id.value(), commands.positionOf(id)));
+                .eTag(IfMatch.etag(commands.versionOf(id))).body(new CommandAccepted(id.value(), commands.positionOf(id)));
     }
 
     @PostMapping("/{workspaceId}/members")
+    @HonoursIfMatch
     ResponseEntity<CommandAccepted> addMember(@PathVariable UUID workspaceId, @RequestBody AddMember body,
                                               Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
-        commands.send(new AddMemberCommand(ws, body.userId(), body.role()), CommandSender.attribution(caller, request));
+        CommandSender.Versioned versioned = commands.versioned(ws, request);
+        versioned.send(new AddMemberCommand(ws, body.userId(), body.role()), CommandSender.attribution(caller, request));
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + ws + "/members/" + body.userId()))
-                .body(new CommandAccepted(workspaceId, commands.positionOf(ws)));
+                .eTag(versioned.etag()).body(new CommandAccepted(workspaceId, commands.positionOf(ws)));
     }
 
     @PutMapping("/{workspaceId}/members/{userId}")
-    CommandAccepted changeRole(@PathVariable UUID workspaceId, @PathVariable String userId, @RequestBody ChangeRole body,
-                               Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> changeRole(@PathVariable UUID workspaceId, @PathVariable String userId, @RequestBody ChangeRole body,
+                                               Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
-        commands.send(new ChangeMemberRoleCommand(ws, userId, body.role()), CommandSender.attribution(caller, request));
-        return new CommandAccepted(workspaceId, commands.positionOf(ws));
+        CommandSender.Versioned versioned = commands.versioned(ws, request);
+        versioned.send(new ChangeMemberRoleCommand(ws, userId, body.role()), CommandSender.attribution(caller, request));
+        return accepted(ws, versioned);
     }
 
     @DeleteMapping("/{workspaceId}/members/{userId}")
-    CommandAccepted removeMember(@PathVariable UUID workspaceId, @PathVariable String userId,
-                                 Principal caller, HttpServletRequest request) {
+    @HonoursIfMatch
+    ResponseEntity<CommandAccepted> removeMember(@PathVariable UUID workspaceId, @PathVariable String userId,
+                                                 Principal caller, HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
-        commands.send(new RemoveMemberCommand(ws, userId), CommandSender.attribution(caller, request));
-        return new CommandAccepted(workspaceId, commands.positionOf(ws));
+        CommandSender.Versioned versioned = commands.versioned(ws, request);
+        versioned.send(new RemoveMemberCommand(ws, userId), CommandSender.attribution(caller, request));
+        return accepted(ws, versioned);
+    }
+
+    private ResponseEntity<CommandAccepted> accepted(WorkspaceId ws, CommandSender.Versioned versioned) {
+        return versioned.ok(new CommandAccepted(ws.value(), commands.positionOf(ws)));
     }
 }

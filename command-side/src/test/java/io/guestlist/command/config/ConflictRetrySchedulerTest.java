@@ -8,6 +8,7 @@ import org.axonframework.commandhandling.GenericCommandMessage;
 import org.axonframework.eventsourcing.eventstore.EventStoreException;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
+import org.axonframework.modelling.command.ConflictingAggregateVersionException;
 import org.junit.jupiter.api.Test;
 
 import java.sql.BatchUpdateException;
@@ -45,6 +46,19 @@ class ConflictRetrySchedulerTest {
         failures.add(history(CommandExecutionException.class));
 
         assertThat(scheduler.scheduleRetry(command, rejected, failures, dispatched::incrementAndGet)).isFalse();
+        assertThat(dispatched).hasValue(0);
+    }
+
+    /** A stale If-Match fails the same way on every try: it is the client's 412, not a race to retry. */
+    @Test
+    void aStaleExpectedVersion_isTheAnswerAtOnce() {
+        AtomicInteger dispatched = new AtomicInteger();
+        RuntimeException stale = new ConflictingAggregateVersionException("unit-1", 3, 4);
+        List<Class<? extends Throwable>[]> failures = new ArrayList<>();
+        failures.add(history(ConflictingAggregateVersionException.class));
+
+        assertThat(ConcurrentConflicts.isConflict(stale)).isFalse();
+        assertThat(scheduler.scheduleRetry(command, stale, failures, dispatched::incrementAndGet)).isFalse();
         assertThat(dispatched).hasValue(0);
     }
 

@@ -5,6 +5,8 @@ import io.guestlist.query.asof.AsOf;
 import io.guestlist.query.audience.AudienceViews.AudiencePage;
 import io.guestlist.query.audience.AudienceViews.OccasionDetail;
 import io.guestlist.query.audience.AudienceViews.OccasionSummary;
+import io.guestlist.query.support.AggregateETags;
+import io.guestlist.query.support.AnswersETag;
 import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import io.guestlist.query.support.Projections;
@@ -12,6 +14,7 @@ import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import jakarta.servlet.http.HttpServletResponse;
 import org.springframework.http.HttpHeaders;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -21,6 +24,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
 import java.security.Principal;
+import java.util.Optional;
 import java.util.UUID;
 
 /** Events of the celebration and who is invited to each, and why. Every read accepts {@code ?after=}; members only. */
@@ -33,9 +37,11 @@ class AudienceQueryController {
     private final WorkspaceAccess access;
     private final ReadYourWrites readYourWrites;
     private final AudienceAsOf audienceAsOf;
+    private final AggregateETags etags;
 
     AudienceQueryController(AudienceQueries queries, AudienceCsv csv, WorkspaceAccess access, ReadYourWrites readYourWrites,
-                            AudienceAsOf audienceAsOf) {
+                            AudienceAsOf audienceAsOf, AggregateETags etags) {
+        this.etags = etags;
         this.audienceAsOf = audienceAsOf;
         this.queries = queries;
         this.csv = csv;
@@ -53,11 +59,14 @@ class AudienceQueryController {
     }
 
     @GetMapping("/{eventId}")
-    OccasionDetail occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestParam(required = false) Long after,
-                            Principal caller) {
+    @AnswersETag
+    ResponseEntity<OccasionDetail> occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
+                                            @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);
         access.ensureMember(workspaceId, caller, after);
-        return queries.occasion(workspaceId, eventId).orElseThrow(() -> GuestlistException.notFound("Event"));
+        Optional<String> etag = etags.of(eventId, Projections.GUEST_LIST);
+        OccasionDetail occasion = queries.occasion(workspaceId, eventId).orElseThrow(() -> GuestlistException.notFound("Event"));
+        return AggregateETags.tagged(etag, occasion);
     }
 
     /**

@@ -7,11 +7,14 @@ import io.guestlist.query.asof.AsOfReader;
 import io.guestlist.query.guestlist.GuestListViews.PersonView;
 import io.guestlist.query.guestlist.GuestListViews.UnitDetail;
 import io.guestlist.query.guestlist.GuestListViews.UnitSummary;
+import io.guestlist.query.support.AggregateETags;
+import io.guestlist.query.support.AnswersETag;
 import io.guestlist.query.support.Cursor;
 import io.guestlist.query.support.Page;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -20,6 +23,7 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** The guest list: units with their members, and people. Every read accepts {@code ?after=}. */
@@ -31,8 +35,11 @@ class GuestListQueryController {
     private final WorkspaceAccess access;
     private final ReadYourWrites readYourWrites;
     private final AsOfReader asOfReader;
+    private final AggregateETags etags;
 
-    GuestListQueryController(GuestListQueries queries, WorkspaceAccess access, ReadYourWrites readYourWrites, AsOfReader asOfReader) {
+    GuestListQueryController(GuestListQueries queries, WorkspaceAccess access, ReadYourWrites readYourWrites, AsOfReader asOfReader,
+                             AggregateETags etags) {
+        this.etags = etags;
         this.asOfReader = asOfReader;
         this.queries = queries;
         this.access = access;
@@ -54,8 +61,10 @@ class GuestListQueryController {
                 Cursor.parse(cursor));
     }
 
+    /** Read as it stands, the unit answers with its {@code ETag} for {@code If-Match}; as of an instant, without. */
     @GetMapping("/units/{unitId}")
-    UnitDetail unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
+    @AnswersETag
+    ResponseEntity<UnitDetail> unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
                     @RequestParam(required = false) String asOf, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);
         if (asOf != null) {
@@ -63,18 +72,21 @@ class GuestListQueryController {
         }
         access.ensureMember(workspaceId, caller, after);
         if (asOf != null) {
-            return asOfReader.unit(workspaceId, unitId, AsOf.parse(asOf)).map(UnitAsOfView::detail)
-                    .orElseThrow(() -> GuestlistException.notFound("Unit"));
+            return ResponseEntity.ok(asOfReader.unit(workspaceId, unitId, AsOf.parse(asOf)).map(UnitAsOfView::detail)
+                    .orElseThrow(() -> GuestlistException.notFound("Unit")));
         }
-        return queries.unit(workspaceId, unitId).orElseThrow(() -> GuestlistException.notFound("Unit"));
+        Optional<String> etag = etags.of(unitId, Projections.GUEST_LIST);
+        return AggregateETags.tagged(etag, queries.unit(workspaceId, unitId).orElseThrow(() -> GuestlistException.notFound("Unit")));
     }
 
     @GetMapping("/people/{personId}")
-    PersonView person(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestParam(required = false) Long after,
-                      Principal caller) {
+    @AnswersETag
+    ResponseEntity<PersonView> person(@PathVariable UUID workspaceId, @PathVariable UUID personId,
+                                      @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GUEST_LIST);
         access.ensureMember(workspaceId, caller, after);
-        return queries.person(workspaceId, personId).orElseThrow(() -> GuestlistException.notFound("Person"));
+        Optional<String> etag = etags.of(personId, Projections.GUEST_LIST);
+        return AggregateETags.tagged(etag, queries.person(workspaceId, personId).orElseThrow(() -> GuestlistException.notFound("Person")));
     }
 
     /** Finds people by phone in any format: normalized with the workspace's default region, as on import. */

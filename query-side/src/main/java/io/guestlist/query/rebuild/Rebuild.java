@@ -16,6 +16,7 @@ final class Rebuild {
 
     private final UUID id = UUID.randomUUID();
     private final String projection;
+    private final String mode;
     private final List<String> groups;
     private final Instant startedAt = Instant.now();
     private volatile String state = "RUNNING";
@@ -27,9 +28,11 @@ final class Rebuild {
     private volatile Instant finishedAt;
     private volatile List<TableDifference> differences;
     private volatile String error;
+    private volatile boolean replaced;
 
-    Rebuild(String projection, List<String> groups) {
+    Rebuild(String projection, String mode, List<String> groups) {
         this.projection = projection;
+        this.mode = mode;
         this.groups = List.copyOf(groups);
     }
 
@@ -69,6 +72,18 @@ final class Rebuild {
         state = "COMPARING";
     }
 
+    boolean replacing() {
+        return mode.equals("replace");
+    }
+
+    void swapping() {
+        state = "REPLACING";
+    }
+
+    void replaced() {
+        replaced = true;
+    }
+
     void done(List<TableDifference> differences) {
         this.differences = List.copyOf(differences);
         state = "DONE";
@@ -87,7 +102,7 @@ final class Rebuild {
         long eventsDone = doneByFeed.values().stream().mapToLong(Long::longValue).min().orElse(0);
         List<TableDifference> diffs = differences;
         Boolean equal = diffs == null ? null : diffs.stream().allMatch(d -> d.onlyInLive() == 0 && d.onlyInRebuilt() == 0);
-        return new RebuildStatus(id, projection, groups, state, head, eventsDone, eventsTotal,
-                seconds == 0 ? 0 : Math.round(eventsDone / seconds), seconds, startedAt, finishedAt, equal, diffs, error);
+        return new RebuildStatus(id, projection, mode, groups, state, head, eventsDone, eventsTotal,
+                seconds == 0 ? 0 : Math.round(eventsDone / seconds), seconds, startedAt, finishedAt, equal, diffs, replaced, error);
     }
 }

@@ -26,11 +26,15 @@ class RebuildController {
         this.operators = operators;
     }
 
-    /** Starts a rebuild of one processing group, {@code all}, or {@code none} (read and deserialise only). */
+    /**
+     * Starts a rebuild of one processing group, {@code all}, or {@code none} (read and deserialise only);
+     * {@code mode=check} compares with the live tables, {@code mode=replace} swaps the rebuilt tables in.
+     */
     @PostMapping
-    ResponseEntity<RebuildStatus> start(@RequestParam(defaultValue = "all") String projection, Principal caller) {
+    ResponseEntity<RebuildStatus> start(@RequestParam(defaultValue = "all") String projection,
+                                        @RequestParam(defaultValue = "check") String mode, Principal caller) {
         operators.ensureOperator(caller);
-        RebuildStatus status = rebuilds.start(projection);
+        RebuildStatus status = rebuilds.start(projection, mode);
         return ResponseEntity.accepted().location(URI.create("/api/v1/operations/rebuild/" + status.id())).body(status);
     }
 

@@ -3,7 +3,9 @@ package io.guestlist.query.rebuild;
 import io.guestlist.query.audit.StoredEvents;
 import io.guestlist.query.rebuild.RebuildStatus.TableDifference;
 import io.guestlist.query.support.ProjectionSet;
+import io.guestlist.query.support.ProcessorPositions;
 import io.guestlist.query.support.ReadYourWrites;
+import org.axonframework.config.EventProcessingConfiguration;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -23,8 +25,8 @@ import java.util.stream.Collectors;
  * processing group is fed by a thread and a connection of its own, as the live processors run side
  * by side. Should events arrive meanwhile, the shadow is fed up to the new head and the comparison
  * repeated, until the head stood still across a whole comparison (then both sides reflect exactly
- * the same events). The live read model is never touched, so it answers throughout; the shadow
- * schema is dropped at the end.
+ * the same events). A check never touches the live read model; a replace then swaps the shadow in
+ * for the live tables ({@link ShadowSwap}). Either way the shadow schema is dropped at the end.
  */
 final class RebuildRun implements Runnable {
 
@@ -34,23 +36,27 @@ final class RebuildRun implements Runnable {
     private final Map<String, List<ProjectionSet>> groups;
     private final StoredEvents events;
     private final ReadYourWrites readYourWrites;
+    private final ProcessorPositions positions;
+    private final EventProcessingConfiguration processing;
     private final DataSource dataSource;
     private final JdbcTemplate jdbc;
 
     RebuildRun(Rebuild rebuild, List<ProjectionSet> sets, StoredEvents events, ReadYourWrites readYourWrites,
-               DataSource dataSource, JdbcTemplate jdbc) {
+               ProcessorPositions positions, EventProcessingConfiguration processing, DataSource dataSource, JdbcTemplate jdbc) {
         this.rebuild = rebuild;
         this.groups = sets.isEmpty() ? Map.of("none", List.of())
                 : sets.stream().collect(Collectors.groupingBy(ProjectionSet::group, LinkedHashMap::new, Collectors.toList()));
         this.events = events;
         this.readYourWrites = readYourWrites;
+        this.positions = positions;
+        this.processing = processing;
         this.dataSource = dataSource;
         this.jdbc = jdbc;
     }
 
     @Override
     public void run() {
-        ShadowSchema schema = new ShadowSchema("rebuild_" + rebuild.id().toString().substring(0, 8),
+        ShadowSchema schema = new ShadowSchema(RebuildRuns.schemaOf(rebuild.id()),
                 groups.values().stream().flatMap(List::stream).flatMap(s -> s.tables().stream()).distinct().toList());
         ExecutorService threads = Executors.newFixedThreadPool(groups.size());
         Map<String, ShadowFeed> feeds = new LinkedHashMap<>();
@@ -85,7 +91,10 @@ final class RebuildRun implements Runnable {
             awaitLive(head);
             List<TableDifference> differences = schema.compare(jdbc);
             long now = events.head();
-            if (now == head) {
+            if (now == head || (rebuild.replacing() && round == ROUNDS - 1)) {
+                if (rebuild.replacing()) {
+                    replace(schema, feeds);
+                }
                 rebuild.done(differences);
                 return;
             }
@@ -93,6 +102,14 @@ final class RebuildRun implements Runnable {
             head = now;
         }
         throw new IllegalStateException("events kept arriving during " + ROUNDS + " comparisons; rebuild again when quieter");
+    }
+
+    /** The differences found stand for what the swap repairs; when events kept arriving, as last found. */
+    private void replace(ShadowSchema schema, Map<String, ShadowFeed> feeds) throws InterruptedException {
+        rebuild.swapping();
+        Map.Entry<String, ShadowFeed> only = feeds.entrySet().iterator().next();
+        new ShadowSwap(only.getKey(), schema, only.getValue(), events, positions, processing, dataSource).swap();
+        rebuild.replaced();
     }
 
     private void feedAll(Map<String, ShadowFeed> feeds, ExecutorService threads, long from, long to) throws Exception {

@@ -34,6 +34,7 @@ final class ShadowFeed implements AutoCloseable {
     private final Connection connection;
     private final SpringTransactionManager transactions;
     private final List<AnnotationEventHandlerAdapter> handlers;
+    private final ShadowCoverage coverage = new ShadowCoverage();
 
     ShadowFeed(Connection connection, String schema, List<ProjectionSet> sets) throws SQLException {
         this.connection = connection;
@@ -53,12 +54,26 @@ final class ShadowFeed implements AutoCloseable {
             List<TrackedEventMessage<?>> page = events.select("WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
                     position, to, PAGE);
             if (page.isEmpty()) {
-                return;
+                break;
             }
             handle(page);
             position = StoredEvents.position(page.get(page.size() - 1));
+            coverage.passed(position, page.stream().map(StoredEvents::position).toList());
             progress.accept(page.size());
         }
+        coverage.passed(to, List.of());
+    }
+
+    /** Feeds exactly {@code chosen} (in store order), and has passed {@code through}. */
+    void feedExactly(List<TrackedEventMessage<?>> chosen, long through) {
+        if (!chosen.isEmpty()) {
+            handle(chosen);
+        }
+        coverage.passed(through, chosen.stream().map(StoredEvents::position).toList());
+    }
+
+    ShadowCoverage coverage() {
+        return coverage;
     }
 
     private void handle(List<TrackedEventMessage<?>> page) {

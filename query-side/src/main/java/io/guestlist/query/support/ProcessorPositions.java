@@ -71,12 +71,26 @@ public class ProcessorPositions {
         return current().getOrDefault(processor, List.of()).stream().mapToLong(SegmentPosition::index).min().orElse(0);
     }
 
+    /**
+     * One processor's segments as stored now, their rows locked ({@code FOR UPDATE}) in the caller's
+     * transaction when {@code lock}: the processor's batches, on every instance, then wait to store
+     * their tokens, which they do in the transaction of their writes.
+     */
+    public List<SegmentPosition> of(String processor, boolean lock) {
+        return read(" WHERE processor_name = ? ORDER BY segment" + (lock ? " FOR UPDATE" : ""), processor)
+                .getOrDefault(processor, List.of());
+    }
+
     private Map<String, List<SegmentPosition>> read() {
+        return read("");
+    }
+
+    private Map<String, List<SegmentPosition>> read(String where, Object... args) {
         Map<String, List<Object[]>> rows = new HashMap<>();
-        jdbc.query("SELECT processor_name, segment, token, token_type FROM token_entry", rs -> {
+        jdbc.query("SELECT processor_name, segment, token, token_type FROM token_entry" + where, rs -> {
             rows.computeIfAbsent(rs.getString(1), k -> new ArrayList<>())
                     .add(new Object[]{rs.getInt(2), rs.getBytes(3), rs.getString(4)});
-        });
+        }, args);
         Map<String, List<SegmentPosition>> positions = new HashMap<>();
         rows.forEach((processor, segments) -> {
             List<Integer> ids = segments.stream().map(r -> (Integer) r[0]).toList();

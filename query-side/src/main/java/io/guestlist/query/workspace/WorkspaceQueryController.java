@@ -1,9 +1,12 @@
 package io.guestlist.query.workspace;
 
+import io.guestlist.query.support.AggregateETags;
+import io.guestlist.query.support.AnswersETag;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestMapping;
@@ -13,6 +16,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 import java.time.Instant;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /** A workspace as its members see it: settings, sides and members. */
@@ -30,26 +34,32 @@ class WorkspaceQueryController {
     private final JdbcClient jdbc;
     private final WorkspaceAccess access;
     private final ReadYourWrites readYourWrites;
+    private final AggregateETags etags;
 
-    WorkspaceQueryController(JdbcClient jdbc, WorkspaceAccess access, ReadYourWrites readYourWrites) {
+    WorkspaceQueryController(JdbcClient jdbc, WorkspaceAccess access, ReadYourWrites readYourWrites, AggregateETags etags) {
+        this.etags = etags;
         this.jdbc = jdbc;
         this.access = access;
         this.readYourWrites = readYourWrites;
     }
 
+    /** Governance projects in the command's transaction, so the workspace always has its ETag. */
     @GetMapping
-    WorkspaceView get(@PathVariable UUID workspaceId, @RequestParam(required = false) Long after, Principal caller) {
+    @AnswersETag
+    ResponseEntity<WorkspaceView> get(@PathVariable UUID workspaceId, @RequestParam(required = false) Long after, Principal caller) {
         readYourWrites.await(after, Projections.GOVERNANCE);
         access.ensureMember(workspaceId, caller, after);
+        Optional<String> etag = etags.of(workspaceId, Projections.GOVERNANCE);
         List<String> sides = jdbc.sql("SELECT name FROM sides WHERE workspace_id = ? ORDER BY position")
                 .param(workspaceId).query(String.class).list();
         List<Member> members = jdbc.sql("SELECT user_id, role, created_at FROM workspace_members WHERE workspace_id = ? ORDER BY created_at, user_id")
                 .param(workspaceId)
                 .query((rs, n) -> new Member(rs.getString(1), rs.getString(2), rs.getTimestamp(3).toInstant())).list();
-        return jdbc.sql("SELECT name, default_region, created_at, created_by FROM workspaces WHERE workspace_id = ?")
+        WorkspaceView workspace = jdbc.sql("SELECT name, default_region, created_at, created_by FROM workspaces WHERE workspace_id = ?")
                 .param(workspaceId)
                 .query((rs, n) -> new WorkspaceView(workspaceId, rs.getString(1), rs.getString(2), sides, members,
                         rs.getTimestamp(3).toInstant(), rs.getString(4)))
                 .single();
+        return AggregateETags.tagged(etag, workspace);
     }
 }

@@ -35,7 +35,12 @@ public final class Api {
         this.port = port;
     }
 
-    public record Response(int status, String contentType, String location, JsonNode body) {
+    /** {@code etag} is the response's {@code ETag} header, or null. */
+    public record Response(int status, String contentType, String location, JsonNode body, String etag) {
+        public Response(int status, String contentType, String location, JsonNode body) {
+            this(status, contentType, location, body, null);
+        }
+
         public String id() {
             return body.path("id").asText();
         }
@@ -105,7 +110,7 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), json);
+                    response.headers().firstValue("Location").orElse(null), json, response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {
@@ -144,7 +149,7 @@ public final class Api {
             HttpResponse<String> response = HTTP.send(request, HttpResponse.BodyHandlers.ofString());
             JsonNode json = response.body().isBlank() ? JSON.nullNode() : parse(response.body());
             return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
-                    response.headers().firstValue("Location").orElse(null), json);
+                    response.headers().firstValue("Location").orElse(null), json, response.headers().firstValue("ETag").orElse(null));
         } catch (IOException e) {
             throw new IllegalStateException(e);
         } catch (InterruptedException e) {

@@ -13,6 +13,7 @@ public enum ErrorCode {
     STATE_CONFLICT("state-conflict", 409),
     CONCURRENT_MODIFICATION("concurrent-modification", 409),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 409),
+    PRECONDITION_FAILED("precondition-failed", 412),
     PAYLOAD_TOO_LARGE("payload-too-large", 413),
     UNSUPPORTED_MEDIA_TYPE("unsupported-media-type", 415),
     UNREADABLE_FILE("unreadable-file", 422),
