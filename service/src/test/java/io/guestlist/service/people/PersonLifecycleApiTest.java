@@ -169,6 +169,21 @@ class PersonLifecycleApiTest extends ServiceTest {
         assertThat(person(asha, added.position()).status()).as("still there").isEqualTo(200);
     }
 
+    @Test
+    void deletingWithAStaleIfMatch_is412AndDeletesNothing() {
+        Api.Response added = guests.addPerson("alice", workspace, sharmas, "Asha", PHONE);
+        String asha = added.id();
+        Api.Response renamed = api.patch("alice", people() + "/" + asha, Map.of("name", "Asha S"));
+        assertThat(renamed.etag()).isNotEqualTo(added.etag());
+
+        Api.Response stale = api.send("alice", "DELETE", people() + "/" + asha, null, Map.of("If-Match", added.etag()));
+
+        assertProblem(stale, 412, "precondition-failed");
+        assertThat(person(asha, renamed.position()).status()).isEqualTo(200);
+        Api.Response deleted = api.send("alice", "DELETE", people() + "/" + asha, null, Map.of("If-Match", renamed.etag()));
+        assertThat(deleted.status()).as(deleted.body().toString()).isEqualTo(200);
+    }
+
     /** Asha added to the Sharmas with {@link #PHONE}, then removed from them; her id. */
     private String aRemovedPerson() {
         String asha = guests.addPerson("alice", workspace, sharmas, "Asha Sharma", PHONE).id();
