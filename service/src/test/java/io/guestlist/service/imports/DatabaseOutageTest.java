@@ -14,6 +14,9 @@ import org.springframework.jdbc.datasource.DriverManagerDataSource;
 
 import java.io.IOException;
 import java.net.URI;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.PreparedStatement;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -70,8 +73,18 @@ class DatabaseOutageTest {
         UUID run = UUID.fromString(submitted.id());
         await("the run under way").atMost(Duration.ofSeconds(120)).pollInterval(Duration.ofMillis(20))
                 .until(() -> nextRow(jdbc, run) > 1);
+        // Hold the run where it is, however fast this machine imports: its next batch renews the lease
+        // on this row and waits for the lock, until the outage ends the holding session too.
+        Connection hold = DriverManager.getConnection(cluster.url("guestlist_outage"), "postgres", "");
+        hold.setAutoCommit(false);
+        try (PreparedStatement lock = hold.prepareStatement("SELECT 1 FROM cmd_import_payload WHERE run_id = ? FOR UPDATE")) {
+            lock.setObject(1, run);
+            lock.executeQuery().close();
+        }
+        assertThat(nextRow(jdbc, run)).as("held mid-run").isLessThanOrEqualTo(ROWS);
 
         cluster.stop();
+        hold.abort(Runnable::run);
         long down = System.nanoTime();
         await("health DOWN within 5 s of the outage").atMost(Duration.ofSeconds(5)).pollInterval(Duration.ofMillis(100))
                 .until(() -> healthDown(get("/actuator/health")));
