@@ -37,7 +37,8 @@ public class ProcessorPositions {
         }
     }
 
-    static final long FRESH_NANOS = 5_000_000;
+    /** As often as a waiting read looks again: one small query per interval, only while someone waits. */
+    static final long FRESH_NANOS = 2_000_000;
 
     private record Snapshot(long readAt, Map<String, List<SegmentPosition>> positions) {
     }

@@ -33,6 +33,8 @@ import java.util.concurrent.ConcurrentHashMap;
 public class ReadYourWrites {
 
     public static final Duration BOUND = Duration.ofSeconds(5);
+    /** How often a wait looks again; the positions it reads are shared by every waiting request. */
+    static final long LOOK_AGAIN_MILLIS = 2;
     /** Further behind than this, a segment is not looked at event by event: it is behind. */
     static final int LOOKAHEAD = 10_000;
 
@@ -73,7 +75,7 @@ public class ReadYourWrites {
                         "The read model has not reached position " + after + " within " + BOUND.toSeconds() + " s; retry.");
             }
             try {
-                Thread.sleep(5);
+                Thread.sleep(LOOK_AGAIN_MILLIS);
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
