@@ -6,6 +6,7 @@ import io.guestlist.service.support.GuestList;
 import io.guestlist.service.support.Occasions;
 import io.guestlist.service.support.ServiceInstance;
 import io.guestlist.testing.TestDatabase;
+import org.junit.jupiter.api.Disabled;
 import org.junit.jupiter.api.Test;
 
 import java.time.Duration;
@@ -24,6 +25,7 @@ import static org.awaitility.Awaitility.await;
  * writes: the tokens it locks hold back the other instance's batches too, so afterwards live equals
  * a fresh replay.
  */
+@Disabled("mode=replace is withheld: it lost concurrent writes in one CI run (see Rebuilds.REPLACE_ENABLED)")
 class ReplaceOnTwoInstancesTest {
 
     private static final Map<String, Object> OPERATORS = Map.of("guestlist.operators", "ops");
