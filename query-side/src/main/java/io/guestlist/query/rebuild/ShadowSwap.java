@@ -30,7 +30,8 @@ import java.util.TreeSet;
  * in the swap transaction, which first locks the group's tables (waiting for batches that write
  * them) and then its token rows (so no batch, on any instance, stores a token until it commits).
  * Should the shadow hold an event a segment has not handled yet, the transaction gives up and a
- * later round tries again. Then the live tables are emptied and filled from the shadow, and the
+ * later round tries again; so it does when a batch holds a token row it waits for (it never waits
+ * long enough for a deadlock to abort the batch instead). Then the live tables are emptied and filled from the shadow, and the
  * group's dead letters dropped (the shadow handled those events). Readers wait for the swap, they
  * do not fail; after it, the processors go on from their unchanged tokens.
  */
@@ -75,6 +76,10 @@ final class ShadowSwap {
                 if (Boolean.TRUE.equals(transaction.execute(status -> {
                     jdbc.execute("SET LOCAL lock_timeout = '3s'");
                     jdbc.execute("LOCK TABLE " + tables("public") + " IN ACCESS EXCLUSIVE MODE");
+                    // A batch may hold its token row and wait for these tables: then the swap must be the one
+                    // to give up, well before PostgreSQL's deadlock check (1 s) aborts the batch, whose events
+                    // would be dead-lettered. Waiting on a token row ends in 200 ms, and a later round retries.
+                    jdbc.execute("SET LOCAL lock_timeout = '200ms'");
                     if (!round(positions.of(group, true))) {
                         status.setRollbackOnly();
                         return false;
