@@ -1,9 +1,9 @@
 package io.guestlist.command.config;
 
+import io.guestlist.command.failure.DatabaseFailures;
 import org.axonframework.modelling.command.AggregateStreamCreationException;
 import org.axonframework.modelling.command.ConcurrencyException;
 
-import java.sql.SQLException;
 import java.util.Set;
 
 /**
@@ -22,12 +22,7 @@ public final class ConcurrentConflicts {
     }
 
     public static boolean isConflict(Throwable failure) {
-        for (Throwable t = failure; t != null; t = t.getCause() == t ? null : t.getCause()) {
-            if (t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
-                    || t instanceof SQLException sql && SQL_STATES.contains(sql.getSQLState())) {
-                return true;
-            }
-        }
-        return false;
+        return DatabaseFailures.anyCause(failure, t -> t instanceof ConcurrencyException || t instanceof AggregateStreamCreationException
+                || SQL_STATES.stream().anyMatch(state -> DatabaseFailures.sqlState(t, state)));
     }
 }

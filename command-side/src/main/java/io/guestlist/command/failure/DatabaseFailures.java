@@ -47,7 +47,8 @@ public final class DatabaseFailures {
                 || sqlState(t, "53300"); // too many connections
     }
 
-    private static boolean sqlState(Throwable t, String state) {
+    /** Whether {@code t} is a JDBC failure with this SQL state. */
+    public static boolean sqlState(Throwable t, String state) {
         return t instanceof SQLException sql && state.equals(sql.getSQLState());
     }
 
@@ -55,7 +56,8 @@ public final class DatabaseFailures {
         return t instanceof SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith(stateClass);
     }
 
-    private static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
+    /** Whether the failure, a cause or a suppressed failure of theirs passes {@code test}. */
+    public static boolean anyCause(Throwable failure, Predicate<Throwable> test) {
         Map<Throwable, Boolean> seen = new IdentityHashMap<>();
         for (Throwable t = failure; t != null && seen.put(t, Boolean.TRUE) == null; t = t.getCause()) {
             if (test.test(t)) {

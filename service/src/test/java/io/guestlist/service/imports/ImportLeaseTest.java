@@ -1,6 +1,5 @@
 package io.guestlist.service.imports;
 
-import com.fasterxml.jackson.databind.JsonNode;
 import io.guestlist.service.support.Api;
 import io.guestlist.service.support.GuestList;
 import io.guestlist.service.support.ServiceInstance;
@@ -12,8 +11,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
-import java.util.LinkedHashMap;
-import java.util.Map;
 import java.util.UUID;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -102,21 +99,7 @@ class ImportLeaseTest {
     }
 
     private static void assertCompletedOnce(Imports imports, JdbcClient jdbc, UUID run, String workspace, int rows) {
-        JsonNode finished = imports.awaitFinished(run.toString(), Duration.ofSeconds(300));
-        assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("COMPLETED");
-        assertThat(finished.path("processedRows").asInt()).isEqualTo(rows);
-        Map<String, Integer> counters = new LinkedHashMap<>();
-        finished.path("counters").fields().forEachRemaining(e -> {
-            if (e.getValue().asInt() > 0) {
-                counters.put(e.getKey(), e.getValue().asInt());
-            }
-        });
-        Map<String, Integer> rowOutcomes = new LinkedHashMap<>();
-        jdbc.sql("SELECT outcome, count(*) FROM import_rows WHERE run_id = ? GROUP BY outcome").param(run)
-                .query((rs, n) -> rowOutcomes.put(rs.getString(1), rs.getInt(2))).list();
-        assertThat(counters).isEqualTo(rowOutcomes).containsEntry("created", rows);
-        assertThat(jdbc.sql("SELECT count(*) FROM cmd_phone_claim WHERE workspace_id = ?").param(UUID.fromString(workspace))
-                .query(Integer.class).single()).isEqualTo(rows);
+        imports.awaitCompletedOnce(jdbc, run, rows, Duration.ofSeconds(300));
         assertThat(jdbc.sql("SELECT max(global_index) - count(*) FROM domain_event_entry").query(Long.class).single())
                 .as("holes in global_index: no append was rolled back").isZero();
         assertThat(jdbc.sql("SELECT lease_owner IS NULL AND finished FROM cmd_import_payload WHERE run_id = ?").param(run)

@@ -2,13 +2,16 @@ package io.guestlist.service.imports;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guestlist.service.support.Api;
+import org.springframework.jdbc.core.simple.JdbcClient;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 import java.util.function.LongSupplier;
 
 import static org.awaitility.Awaitility.await;
@@ -89,5 +92,28 @@ final class Imports {
                 return rows;
             }
         }
+    }
+
+    /**
+     * Waits for the run to finish, then holds that it completed with every row applied once: its
+     * counters equal its recorded rows' outcomes, all {@code rows} created, one phone claim each.
+     */
+    JsonNode awaitCompletedOnce(JdbcClient jdbc, UUID run, int rows, Duration within) {
+        JsonNode finished = awaitFinished(run.toString(), within);
+        assertThat(finished.path("status").asText()).as(finished.toString()).isEqualTo("COMPLETED");
+        assertThat(finished.path("processedRows").asInt()).isEqualTo(rows);
+        Map<String, Integer> counters = new LinkedHashMap<>();
+        finished.path("counters").fields().forEachRemaining(e -> {
+            if (e.getValue().asInt() > 0) {
+                counters.put(e.getKey(), e.getValue().asInt());
+            }
+        });
+        Map<String, Integer> rowOutcomes = new LinkedHashMap<>();
+        jdbc.sql("SELECT outcome, count(*) FROM import_rows WHERE run_id = ? GROUP BY outcome").param(run)
+                .query((rs, n) -> rowOutcomes.put(rs.getString(1), rs.getInt(2))).list();
+        assertThat(counters).isEqualTo(rowOutcomes).containsEntry("created", rows);
+        assertThat(jdbc.sql("SELECT count(*) FROM cmd_phone_claim WHERE workspace_id = ?").param(UUID.fromString(workspace))
+                .query(Integer.class).single()).isEqualTo(rows);
+        return finished;
     }
 }
