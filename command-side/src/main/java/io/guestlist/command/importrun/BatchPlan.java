@@ -97,7 +97,8 @@ final class BatchPlan {
         batchRows.noteDuplicate(reading);
         boolean unitCreated = targeting.isNew(target);
         if (createdHere.remove(personId)) {
-            create(people, () -> Person.register(personId, run.workspaceId(), target, reading.nameOrPhone(), reading.phone()));
+            create(people, () -> Person.register(personId, run.workspaceId(), target, reading.nameOrPhone(), reading.phone(),
+                    reading.email(), reading.notes()));
             return result(reading, Outcome.CREATED, personId, target,
                     new Before(true, unitCreated, null, null, false, false, false, null, List.of()));
         }
@@ -120,13 +121,23 @@ final class BatchPlan {
         if (renamed) {
             person.rename(reading.row().name().trim());
         }
+        boolean contactChanged = takeContact(reading, person);
         UnitChange unitChange = unitCreated ? UnitChange.NONE
                 : units.load(target.toString()).invoke(unit -> changeUnit(unit, reading));
         Outcome outcome = removed || unitChange.restored() ? Outcome.REACTIVATED
-                : moved || renamed || unitChange.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
+                : moved || renamed || contactChanged || unitChange.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
         return result(reading, outcome, personId, target, new Before(false, unitCreated, renamed ? nameBefore : null,
                 removed || moved ? before : null, removed, unitChange.restored(), unitChange.sideChanged(),
                 unitChange.sideBefore(), unitChange.addedTags()));
+    }
+
+    /** Email and notes from the row, each only when the row gives one: a blank cell never overwrites. Undo keeps them. */
+    private static boolean takeContact(RowReading reading, Person person) {
+        String email = reading.email() != null ? reading.email() : person.email();
+        String notes = reading.notes() != null ? reading.notes() : person.notes();
+        boolean changes = !java.util.Objects.equals(email, person.email()) || !java.util.Objects.equals(notes, person.notes());
+        person.changeContact(email, notes);
+        return changes;
     }
 
     private record UnitChange(boolean restored, boolean sideChanged, String sideBefore, List<String> addedTags) {

@@ -5,6 +5,7 @@ import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.kernel.importrun.ParsedRow;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.kernel.phone.PhoneNormalizer;
+import io.guestlist.kernel.text.EmailAddress;
 import io.guestlist.kernel.text.InputBounds;
 
 import java.util.ArrayList;
@@ -65,6 +66,20 @@ record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<
     /** The name a person gets when the row gives none: their phone, so they can be found and renamed. */
     String nameOrPhone() {
         return hasText(row.name()) ? row.name().trim() : phone.raw().trim();
+    }
+
+    /** The row's email when it is a plausible one, else {@code null}: a blank or bad cell never overwrites. */
+    String email() {
+        return hasText(row.email()) && EmailAddress.isPlausible(row.email().trim()) ? row.email().trim() : null;
+    }
+
+    /** The row's notes, within bounds, else {@code null}: a blank cell never overwrites. */
+    String notes() {
+        if (!hasText(row.notes())) {
+            return null;
+        }
+        String notes = row.notes().strip();
+        return notes.length() <= InputBounds.NOTES ? notes : notes.substring(0, InputBounds.NOTES);
     }
 
     String household() {
