@@ -62,13 +62,15 @@ final class BatchPlan {
         for (int i = 0; i < results.length; i++) {
             RowReading reading = readings.get(i);
             if (reading.validPhone() && createdHere.contains(holders.get(reading.e164()))) {
-                results[i] = place(reading, holders.get(reading.e164()), targets.get(reading), targeting);
+                results[i] = inviteableAfter(place(reading, holders.get(reading.e164()), targets.get(reading), targeting), targeting);
             }
         }
         for (int i = 0; i < results.length; i++) {
             RowReading reading = readings.get(i);
             if (results[i] == null) {
-                results[i] = reading.validPhone() ? place(reading, holders.get(reading.e164()), targets.get(reading), targeting) : unplaced(reading);
+                results[i] = reading.validPhone()
+                        ? inviteableAfter(place(reading, holders.get(reading.e164()), targets.get(reading), targeting), targeting)
+                        : unplaced(reading);
             }
         }
         return List.of(results);
@@ -103,6 +105,23 @@ final class BatchPlan {
                     new Before(true, unitCreated, null, null, false, false, false, null, List.of()));
         }
         return people.load(personId.toString()).invoke(person -> update(reading, person, personId, target, unitCreated));
+    }
+
+    /**
+     * A placed row is inviteable when its unit is, right after the row (SPEC's glossary): the unit is
+     * active (a placement restores it) and the row's person has a valid phone, so only a chosen
+     * primary contact who is still a member and has no valid phone makes it not inviteable.
+     */
+    private RowResult inviteableAfter(RowResult placed, UnitTargeting targeting) {
+        if (!placed.inviteable() || targeting.isNew(placed.unitId())) {
+            return placed;
+        }
+        UnitId unit = placed.unitId();
+        PersonId contact = units.load(unit.toString()).invoke(GuestUnit::primaryContact);
+        boolean inviteable = contact == null || contact.equals(placed.personId())
+                || people.load(contact.toString()).invoke(person -> !unit.equals(person.unitId()) || person.reachableIn(unit));
+        return inviteable ? placed : new RowResult(placed.rowNumber(), placed.raw(), placed.parsed(), placed.outcome(),
+                placed.warnings(), false, placed.personId(), unit, placed.before());
     }
 
     /** Runs inside the person's aggregate scope, so its changes are applied as its events. */

@@ -15,7 +15,10 @@ import java.util.List;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** An import sets email and notes; a blank or implausible cell never overwrites what a person has. */
+/**
+ * An import sets email and notes (a blank or implausible cell never overwrites what a person has), and a
+ * row is inviteable when the unit it placed its person in is inviteable after it, not merely because it placed one.
+ */
 class ImportContactDetailsTest extends ServiceTest {
 
     @DynamicPropertySource
@@ -63,6 +66,34 @@ class ImportContactDetailsTest extends ServiceTest {
         assertThat(person(asha).path("email").asText()).isEqualTo("asha@example.org");
         assertThat(person(asha).path("notes").asText()).isEqualTo("Vegan now");
         assertThat(person(ravi).path("email").isNull()).isTrue();
+    }
+
+    @Test
+    void aRowPlacingSomeoneInAUnitWhosePrimaryContactHasNoPhone_isNotInviteable() {
+        GuestList guests = new GuestList(api);
+        String sharmas = guests.aUnit("alice", workspace, "The Sharmas");
+        guests.addPerson("alice", workspace, sharmas, "Ravi Sharma", "98765 43210");
+        String baby = guests.addPerson("alice", workspace, sharmas, "Baby Sharma", null).id();
+        assertThat(api.put("alice", "/api/v1/workspaces/" + workspace + "/units/" + sharmas + "/primary-contact",
+                java.util.Map.of("personId", baby)).status()).isEqualTo(200);
+        imports.settle();
+
+        JsonNode run = imports.importCsv("""
+                Name,Phone,Household
+                Ravi Sharma,98765 43210,Sharmas
+                Asha Sharma,98765 43211,Sharmas
+                Solo,98765 43212,
+                """, "");
+
+        List<JsonNode> rows = imports.rows(run.path("id").asText());
+        assertThat(rows).extracting(r -> r.path("unitId").asText()).startsWith(sharmas, sharmas);
+        assertThat(rows).extracting(r -> r.path("inviteable").asBoolean()).containsExactly(false, false, true);
+        assertThat(run.path("inviteableRows").asInt()).isEqualTo(1);
+        JsonNode unit = api.get("alice", "/api/v1/workspaces/" + workspace + "/units/" + sharmas).body();
+        assertThat(unit.path("inviteable").asBoolean()).isFalse();
+        JsonNode asha = person(rows.get(1).path("personId").asText());
+        assertThat(asha.path("inviteable").asBoolean()).isFalse();
+        assertThat(person(rows.get(2).path("personId").asText()).path("inviteable").asBoolean()).isTrue();
     }
 
     private JsonNode person(String id) {
