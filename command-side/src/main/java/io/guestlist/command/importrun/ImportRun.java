@@ -17,6 +17,8 @@ import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
 import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.kernel.privacy.DataSubject;
+import io.guestlist.kernel.privacy.PersonalData;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -55,6 +57,7 @@ public class ImportRun {
     static final String NOT_UNDOABLE = "Only a completed run that changed something, not undone yet, can be undone.";
 
     @AggregateIdentifier
+    @DataSubject
     private ImportRunId runId;
     private WorkspaceId workspaceId;
     private ImportStatus status;
@@ -65,6 +68,7 @@ public class ImportRun {
     private int recordedRows;
     private final Map<Outcome, Integer> counters = new EnumMap<>(Outcome.class);
     private int inviteableRows;
+    @PersonalData
     private final Set<String> phonesSeen = new HashSet<>();
     private final Map<String, UnitId> households = new HashMap<>();
     private Channel channel;
@@ -194,10 +198,11 @@ public class ImportRun {
         for (RowResult row : e.rows()) {
             counters.merge(row.outcome(), 1, Integer::sum);
             inviteableRows += row.inviteable() ? 1 : 0;
-            if (row.parsed().phone() != null) {
+            // parsed is null once the row's personal data is erased
+            if (row.parsed() != null && row.parsed().phone() != null) {
                 phonesSeen.add(row.parsed().phone());
             }
-            if (row.parsed().household() != null && row.unitId() != null) {
+            if (row.parsed() != null && row.parsed().household() != null && row.unitId() != null) {
                 households.putIfAbsent(ImportRows.householdKey(row.parsed().household()), row.unitId());
             }
             nextRow = row.rowNumber() + 1;

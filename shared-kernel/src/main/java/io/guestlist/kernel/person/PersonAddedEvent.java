@@ -1,5 +1,7 @@
 package io.guestlist.kernel.person;
 
+import io.guestlist.kernel.privacy.PersonalData;
+import io.guestlist.kernel.privacy.DataSubject;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -8,5 +10,6 @@ import org.axonframework.serialization.Revision;
 
 /** A person was added to a unit; {@code phone} is null for a dependent without one. */
 @Revision("1")
-public record PersonAddedEvent(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) implements PersonEvent {
+public record PersonAddedEvent(@DataSubject PersonId personId, WorkspaceId workspaceId, UnitId unitId, @PersonalData String name,
+                               @PersonalData Phone phone) implements PersonEvent {
 }
