@@ -6,6 +6,7 @@ import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
 import io.guestlist.kernel.importrun.ImportCompletedEvent;
 import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
@@ -106,23 +107,34 @@ class CommandDirectoryProjection {
     }
 
     /**
-     * Crypto-shredding, in the erasure's own transaction: the person's key becomes a tombstone (no key
-     * is ever made for them again), and the snapshots that may hold their data in another key go: their
+     * Crypto-shredding, in the erasure's own transaction: the person's key becomes a tombstone, and the snapshots that may hold their data in another key go: their
      * own, and those of their workspace's import runs (which remember the phones seen). Snapshots are
      * only a shortcut; the aggregates are read from their events next time.
      */
     @EventHandler
     void on(PersonErasedEvent e) {
         String person = e.personId().toString();
+        eraseKey(person);
+        jdbc.sql("""
+                        DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ? OR aggregate_identifier IN (
+                            SELECT run_id::text FROM cmd_import_payload WHERE workspace_id = ?)""")
+                .params(person, e.workspaceId().value()).update();
+    }
+
+    /** A purged run's key goes the same way; so does its snapshot, which remembers the phones the run saw. */
+    @EventHandler
+    void on(ImportRunPurgedEvent e) {
+        String run = e.runId().toString();
+        eraseKey(run);
+        jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?").param(run).update();
+    }
+
+    /** The subject's key becomes a tombstone: its secret gone for good, and no key is ever made for it again. */
+    private void eraseKey(String subject) {
         inOrder().sql("""
                         INSERT INTO personal_data_key (subject_id, secret, erased_at) VALUES (?, NULL, now())
                         ON CONFLICT (subject_id) DO UPDATE SET secret = NULL, erased_at = now()""")
-                .param(person).update();
-        jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?").param(person).update();
-        jdbc.sql("""
-                        DELETE FROM snapshot_event_entry WHERE aggregate_identifier IN (
-                            SELECT run_id::text FROM cmd_import_payload WHERE workspace_id = ?)""")
-                .param(e.workspaceId().value()).update();
+                .param(subject).update();
     }
 
     @EventHandler

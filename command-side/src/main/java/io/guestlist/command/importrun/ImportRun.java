@@ -11,6 +11,8 @@ import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
 import io.guestlist.kernel.importrun.ImportReceivedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
+import io.guestlist.kernel.importrun.PurgeImportRunCommand;
 import io.guestlist.kernel.importrun.ImportStatus;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
 import io.guestlist.kernel.importrun.Outcome;
@@ -54,6 +56,7 @@ public class ImportRun {
     static final String NO_ROWS = "An import needs at least one row.";
     static final String NOT_PROCESSING = "The run is not processing rows.";
     static final String ROWS_MISSING = "The run has rows not yet recorded.";
+    static final String NOT_PURGEABLE = "Only a finished run can be purged.";
     static final String NOT_UNDOABLE = "Only a completed run that changed something, not undone yet, can be undone.";
 
     @AggregateIdentifier
@@ -63,6 +66,7 @@ public class ImportRun {
     private ImportStatus status;
     private boolean dryRun;
     private boolean undone;
+    private boolean purged;
     private int totalRows;
     private int nextRow;
     private int recordedRows;
@@ -116,6 +120,29 @@ public class ImportRun {
         if (status == ImportStatus.RECEIVED || status == ImportStatus.PROCESSING) {
             apply(new ImportFailedEvent(runId, workspaceId, command.reason()));
         }
+    }
+
+    /**
+     * Erases the run's key (rows that resolved to no person). Only a finished run: a run still going
+     * would write more rows with it. A run purged already stays as it is.
+     */
+    @CommandHandler
+    void handle(PurgeImportRunCommand command) {
+        if (!workspaceId.equals(command.workspaceId())) {
+            throw GuestlistException.notFound("Import run");
+        }
+        if (status != ImportStatus.COMPLETED && status != ImportStatus.FAILED) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_PURGEABLE);
+        }
+        if (!purged) {
+            apply(new ImportRunPurgedEvent(runId, workspaceId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ImportRunPurgedEvent e) {
+        purged = true;
+        phonesSeen.clear();
     }
 
     /** Whether a batch starting at {@code firstRow} is new; false for one recorded already (a replay). */

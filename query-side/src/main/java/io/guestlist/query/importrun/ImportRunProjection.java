@@ -6,6 +6,7 @@ import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
 import io.guestlist.kernel.importrun.ImportReceivedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
 import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.meta.Attribution;
@@ -85,6 +86,13 @@ class ImportRunProjection {
     void on(PersonErasedEvent e) {
         SqlBatch.current(jdbc).add("UPDATE import_rows SET raw = 'null'::jsonb, parsed = 'null'::jsonb WHERE person_id = ?",
                 e.personId().value());
+    }
+
+    /** A purged run's rows of no person read as erased, as a replay then reads them. */
+    @EventHandler
+    void on(ImportRunPurgedEvent e) {
+        SqlBatch.current(jdbc).add("UPDATE import_rows SET raw = 'null'::jsonb, parsed = 'null'::jsonb WHERE run_id = ? AND person_id IS NULL",
+                e.runId().value());
     }
 
     @EventHandler
