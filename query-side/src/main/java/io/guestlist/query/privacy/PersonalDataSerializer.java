@@ -62,6 +62,31 @@ public class PersonalDataSerializer implements Serializer {
         }
     }
 
+    /**
+     * Whether a stored payload still holds a personal value in clear (written before encryption, or by
+     * an older version): what {@link StoredPayloadEncryption} rewrites.
+     */
+    public boolean holdsPlainPersonalData(SerializedObject<?> stored) {
+        PersonalDataShape shape = PersonalDataShape.of(delegate.classForType(stored.getType()));
+        if (shape.isEmpty()) {
+            return false;
+        }
+        JsonNode tree = delegate.getConverter().convert(stored, JsonNode.class).getData();
+        AtomicBoolean plain = new AtomicBoolean();
+        shape.transform(tree, null, (subject, value) -> {
+            if (!value.isTextual() || !PersonalDataCipher.isCiphertext(value.asText())) {
+                plain.set(true);
+            }
+            return value;
+        });
+        return plain.get();
+    }
+
+    /** Whether payloads of this type can hold personal data at all. */
+    public boolean mayHoldPersonalData(Class<?> type) {
+        return !PersonalDataShape.of(type).isEmpty();
+    }
+
     @Override
     public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
         PersonalDataShape shape = object == null ? null : PersonalDataShape.of(object.getClass());

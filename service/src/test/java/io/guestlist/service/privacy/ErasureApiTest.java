@@ -4,7 +4,13 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.guestlist.service.support.Api;
 import io.guestlist.service.support.GuestList;
 import io.guestlist.service.support.ServiceTest;
+import io.guestlist.query.privacy.PersonalDataSerializer;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
 import org.junit.jupiter.api.BeforeEach;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.beans.factory.annotation.Qualifier;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.junit.jupiter.api.Test;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
@@ -27,7 +33,14 @@ class ErasureApiTest extends ServiceTest {
     @DynamicPropertySource
     static void database(DynamicPropertyRegistry registry) {
         useDatabaseOf(ErasureApiTest.class, registry);
+        registry.add("guestlist.operators", () -> "ops");
     }
+
+    @Autowired
+    private JdbcTemplate jdbc;
+    @Autowired
+    @Qualifier("eventSerializer")
+    private Serializer serializer;
 
     private Api api;
     private GuestList guests;
@@ -101,6 +114,44 @@ class ErasureApiTest extends ServiceTest {
         assertThat(skipped.path("raw").isNull()).as(skipped.toString()).isTrue();
         assertThat(skipped.path("parsed").isNull()).isTrue();
         assertThat(api.post("alice", base + "/imports/" + run + "/purge", null).status()).as("purging again changes nothing").isEqualTo(200);
+    }
+
+    @Test
+    void eventsStoredInClearBeforeEncryption_areEncryptedOnceByTheOperatorsStep_andThenErasable() {
+        String asha = guests.addPerson("alice", workspace, unit, "Asha Oldstore", "+91 98111 66604").id();
+        storeInClearAsBeforeEncryption(asha);
+        assertThat(storedText(asha)).contains("Oldstore");
+
+        assertProblem(api.post("alice", "/api/v1/operations/encrypt-personal-data", null), 403, "forbidden");
+        JsonNode first = api.post("ops", "/api/v1/operations/encrypt-personal-data", null).body();
+        JsonNode second = api.post("ops", "/api/v1/operations/encrypt-personal-data", null).body();
+
+        assertThat(first.path("eventsEncrypted").asLong()).as(first.toString()).isPositive();
+        assertThat(second.path("eventsEncrypted").asLong()).as("idempotent: " + second).isZero();
+        assertThat(storedText(asha)).doesNotContain("Oldstore", "9811166604");
+        assertThat(api.get("alice", base + "/people/" + asha + "/history").body().path("items").get(0).path("data").path("name").asText())
+                .isEqualTo("Asha Oldstore");
+        ok(api.post("alice", base + "/people/" + asha + "/erase", null));
+        assertThat(api.get("alice", base + "/people/" + asha + "/history").body().path("items").get(0).path("data").path("name").isNull())
+                .isTrue();
+    }
+
+    /** Rewrites the person's events as this service wrote them before personal data was encrypted: plain JSON. */
+    private void storeInClearAsBeforeEncryption(String person) {
+        jdbc.query("SELECT global_index, payload_type, payload_revision, payload FROM domain_event_entry WHERE aggregate_identifier = ?", rs -> {
+            Object payload = serializer.deserialize(new SimpleSerializedObject<>(rs.getBytes(4), byte[].class, rs.getString(2), rs.getString(3)));
+            jdbc.update("UPDATE domain_event_entry SET payload = ? WHERE global_index = ?",
+                    PersonalDataSerializer.plainJson(serializer, payload).getBytes(StandardCharsets.UTF_8), rs.getLong(1));
+        }, person);
+    }
+
+    private String storedText(String person) {
+        return String.join("\n", jdbc.queryForList("SELECT convert_from(payload, 'UTF8') FROM domain_event_entry WHERE aggregate_identifier = ?",
+                String.class, person));
+    }
+
+    private static void ok(Api.Response response) {
+        assertThat(response.status()).as(response.body().toString()).isBetween(200, 299);
     }
 
     private String importCsv(String csv) {
