@@ -18,7 +18,6 @@ import java.time.Duration;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.UUID;
 import java.util.stream.StreamSupport;
 
 import static org.assertj.core.api.Assertions.assertThat;
@@ -161,9 +160,5 @@ class ErasureProofTest extends ServiceTest {
 
     private static void ok(Api.Response response) {
         assertThat(response.status()).as(response.body().toString()).isBetween(200, 299);
-    }
-
-    static UUID uuid(String id) {
-        return UUID.fromString(id);
     }
 }
