@@ -6,9 +6,11 @@ import io.guestlist.kernel.guestunit.UnitDiscardedEvent;
 import io.guestlist.kernel.importrun.ImportCompletedEvent;
 import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
+import io.guestlist.kernel.person.PersonErasedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
@@ -104,6 +106,37 @@ class CommandDirectoryProjection {
         inOrder().sql("DELETE FROM cmd_phone_claim WHERE person_id = ?").param(e.personId().value()).update();
     }
 
+    /**
+     * Crypto-shredding, in the erasure's own transaction: the person's key becomes a tombstone, and the snapshots that may hold their data in another key go: their
+     * own, and those of their workspace's import runs (which remember the phones seen). Snapshots are
+     * only a shortcut; the aggregates are read from their events next time.
+     */
+    @EventHandler
+    void on(PersonErasedEvent e) {
+        String person = e.personId().toString();
+        eraseKey(person);
+        jdbc.sql("""
+                        DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ? OR aggregate_identifier IN (
+                            SELECT run_id::text FROM cmd_import_payload WHERE workspace_id = ?)""")
+                .params(person, e.workspaceId().value()).update();
+    }
+
+    /** A purged run's key goes the same way; so does its snapshot, which remembers the phones the run saw. */
+    @EventHandler
+    void on(ImportRunPurgedEvent e) {
+        String run = e.runId().toString();
+        eraseKey(run);
+        jdbc.sql("DELETE FROM snapshot_event_entry WHERE aggregate_identifier = ?").param(run).update();
+    }
+
+    /** The subject's key becomes a tombstone: its secret gone for good, and no key is ever made for it again. */
+    private void eraseKey(String subject) {
+        inOrder().sql("""
+                        INSERT INTO personal_data_key (subject_id, secret, erased_at) VALUES (?, NULL, now())
+                        ON CONFLICT (subject_id) DO UPDATE SET secret = NULL, erased_at = now()""")
+                .param(subject).update();
+    }
+
     @EventHandler
     void on(UnitDiscardedEvent e) {
         inOrder().sql("DELETE FROM cmd_unit WHERE unit_id = ?").param(e.unitId().value()).update();
@@ -126,8 +159,9 @@ class CommandDirectoryProjection {
         finish(e.runId().value());
     }
 
+    /** The submitted payload (every cell in clear) is not kept past its run: the run's events hold the rows. */
     private void finish(java.util.UUID run) {
-        inOrder().sql("UPDATE cmd_import_payload SET finished = TRUE WHERE run_id = ?").param(run).update();
+        inOrder().sql("UPDATE cmd_import_payload SET finished = TRUE, payload = ''::bytea WHERE run_id = ?").param(run).update();
     }
 
     private void upsertRole(java.util.UUID workspace, String userId, Role role) {

@@ -10,9 +10,11 @@ import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.Channel;
+import io.guestlist.kernel.importrun.PurgeImportRunCommand;
 import io.guestlist.kernel.importrun.UndoImportCommand;
 import io.guestlist.kernel.text.CleanText;
 import io.guestlist.kernel.text.InputBounds;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.messaging.MetaData;
 import org.springframework.http.HttpStatus;
@@ -99,6 +101,18 @@ class ImportCommandController {
     CommandAccepted undo(@PathVariable UUID workspaceId, @PathVariable UUID runId, Principal caller, HttpServletRequest request) {
         ImportRunId run = ImportRunId.of(runId);
         commands.send(new UndoImportCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+        return new CommandAccepted(runId, commands.positionOf(run));
+    }
+
+    @PostMapping("/api/v1/workspaces/{workspaceId}/imports/{runId}/purge")
+    @Operation(operationId = "purgeImportRun", summary = "Erase the personal data of a run's rows that placed no one",
+            description = "Owners only. Erases the run's own key, so the raw and parsed cells of its rows that resolved to no "
+                    + "person (skipped_no_phone, say) read as null from now on, in the rows, history and any rebuild. Rows that "
+                    + "placed a person keep that person's key (erase the person for those). A run still going is 409; purging "
+                    + "again changes nothing. An editor or viewer gets 403, an unknown run 404.")
+    CommandAccepted purge(@PathVariable UUID workspaceId, @PathVariable UUID runId, Principal caller, HttpServletRequest request) {
+        ImportRunId run = ImportRunId.of(runId);
+        commands.send(new PurgeImportRunCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
         return new CommandAccepted(runId, commands.positionOf(run));
     }
 

@@ -11,12 +11,16 @@ import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
 import io.guestlist.kernel.importrun.ImportReceivedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
+import io.guestlist.kernel.importrun.PurgeImportRunCommand;
 import io.guestlist.kernel.importrun.ImportStatus;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
 import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.kernel.privacy.DataSubject;
+import io.guestlist.kernel.privacy.PersonalData;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -52,19 +56,23 @@ public class ImportRun {
     static final String NO_ROWS = "An import needs at least one row.";
     static final String NOT_PROCESSING = "The run is not processing rows.";
     static final String ROWS_MISSING = "The run has rows not yet recorded.";
+    static final String NOT_PURGEABLE = "Only a finished run can be purged.";
     static final String NOT_UNDOABLE = "Only a completed run that changed something, not undone yet, can be undone.";
 
     @AggregateIdentifier
+    @DataSubject
     private ImportRunId runId;
     private WorkspaceId workspaceId;
     private ImportStatus status;
     private boolean dryRun;
     private boolean undone;
+    private boolean purged;
     private int totalRows;
     private int nextRow;
     private int recordedRows;
     private final Map<Outcome, Integer> counters = new EnumMap<>(Outcome.class);
     private int inviteableRows;
+    @PersonalData
     private final Set<String> phonesSeen = new HashSet<>();
     private final Map<String, UnitId> households = new HashMap<>();
     private Channel channel;
@@ -112,6 +120,29 @@ public class ImportRun {
         if (status == ImportStatus.RECEIVED || status == ImportStatus.PROCESSING) {
             apply(new ImportFailedEvent(runId, workspaceId, command.reason()));
         }
+    }
+
+    /**
+     * Erases the run's key (rows that resolved to no person). Only a finished run: a run still going
+     * would write more rows with it. A run purged already stays as it is.
+     */
+    @CommandHandler
+    void handle(PurgeImportRunCommand command) {
+        if (!workspaceId.equals(command.workspaceId())) {
+            throw GuestlistException.notFound("Import run");
+        }
+        if (status != ImportStatus.COMPLETED && status != ImportStatus.FAILED) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_PURGEABLE);
+        }
+        if (!purged) {
+            apply(new ImportRunPurgedEvent(runId, workspaceId));
+        }
+    }
+
+    @EventSourcingHandler
+    void on(ImportRunPurgedEvent e) {
+        purged = true;
+        phonesSeen.clear();
     }
 
     /** Whether a batch starting at {@code firstRow} is new; false for one recorded already (a replay). */
@@ -194,10 +225,11 @@ public class ImportRun {
         for (RowResult row : e.rows()) {
             counters.merge(row.outcome(), 1, Integer::sum);
             inviteableRows += row.inviteable() ? 1 : 0;
-            if (row.parsed().phone() != null) {
+            // parsed is null once the row's personal data is erased
+            if (row.parsed() != null && row.parsed().phone() != null) {
                 phonesSeen.add(row.parsed().phone());
             }
-            if (row.parsed().household() != null && row.unitId() != null) {
+            if (row.parsed() != null && row.parsed().household() != null && row.unitId() != null) {
                 households.putIfAbsent(ImportRows.householdKey(row.parsed().household()), row.unitId());
             }
             nextRow = row.rowNumber() + 1;

@@ -12,6 +12,8 @@ import io.guestlist.kernel.person.ChangePersonPhoneCommand;
 import io.guestlist.kernel.person.DeletePersonCommand;
 import io.guestlist.kernel.person.EditPersonCommand;
 import io.guestlist.kernel.person.PersonContactChangedEvent;
+import io.guestlist.kernel.person.ErasePersonCommand;
+import io.guestlist.kernel.person.PersonErasedEvent;
 import io.guestlist.kernel.person.MovePersonCommand;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
@@ -26,6 +28,8 @@ import io.guestlist.kernel.person.RenamePersonCommand;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.kernel.phone.PhoneNormalizer;
 import io.guestlist.kernel.text.EmailAddress;
+import io.guestlist.kernel.privacy.DataSubject;
+import io.guestlist.kernel.privacy.PersonalData;
 import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -44,12 +48,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One guest. Holds the phone identity (claimed in the {@link GuestDirectory} before any event, so
  * of two racing claims one wins, SPEC §2.1) and the one active membership (SPEC §2.2): a move is
  * one event, so the old membership ends exactly when the new one begins. Revision 2 added
- * {@link PersonLastChanges}, revision 3 {@code deleted}, revision 4 email, notes and their
- * last change: older snapshots are ignored and the person
+ * {@link PersonLastChanges}, revision 3 {@code deleted}, revision 4 email, notes and their last change,
+ * revision 5 {@code erased} and the encryption of the personal fields in snapshots: older snapshots are
+ * ignored and the person
  * is read from its events. A deleted person answers every command as not found.
  */
 @Aggregate(snapshotTriggerDefinition = "personSnapshotTrigger", cache = "aggregateCache")
-@Revision("4")
+@Revision("5")
 public class Person {
 
     static final String NAME_REQUIRED = "A person needs a name of at most " + InputBounds.PERSON_NAME + " characters.";
@@ -64,14 +69,20 @@ public class Person {
     static final String NOTES_TOO_LONG = "notes are at most " + InputBounds.NOTES + " characters.";
 
     @AggregateIdentifier
+    @DataSubject
     private PersonId personId;
     private WorkspaceId workspaceId;
+    @PersonalData
     private String name;
+    @PersonalData
     private Phone phone;
+    @PersonalData
     private String email;
+    @PersonalData
     private String notes;
     private UnitId unitId;
     private boolean deleted;
+    private boolean erased;
     @AggregateMember
     private PersonLastChanges lastChanges = new PersonLastChanges();
 
@@ -194,6 +205,20 @@ public class Person {
     void handle(DeletePersonCommand command) {
         ensureIn(command.workspaceId());
         delete();
+    }
+
+    /**
+     * Erases the person's personal data: deleted first (membership ended, phone released) unless they
+     * are already, then erased. The key goes with the event's transaction (see the command directory).
+     * A deleted person can still be erased; an erased one is not found.
+     */
+    @CommandHandler
+    void handle(ErasePersonCommand command) {
+        if (erased || !workspaceId.equals(command.workspaceId())) {
+            throw GuestlistException.notFound("Person");
+        }
+        delete();
+        apply(new PersonErasedEvent(personId, workspaceId));
     }
 
     /** Moves to another unit of the same workspace; the caller has checked the unit. */
@@ -399,6 +424,13 @@ public class Person {
         unitId = null;
         phone = null;
         deleted = true;
+    }
+
+    @EventSourcingHandler
+    void on(PersonErasedEvent e) {
+        name = null;
+        phone = null;
+        erased = true;
     }
 
     @EventSourcingHandler

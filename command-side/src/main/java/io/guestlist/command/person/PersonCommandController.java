@@ -13,9 +13,11 @@ import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.AddPersonCommand;
 import io.guestlist.kernel.person.DeletePersonCommand;
 import io.guestlist.kernel.person.EditPersonCommand;
+import io.guestlist.kernel.person.ErasePersonCommand;
 import io.guestlist.kernel.person.MovePersonCommand;
 import io.guestlist.kernel.person.ReactivatePersonCommand;
 import io.guestlist.kernel.person.RemovePersonCommand;
+import io.guestlist.kernel.person.RenamePersonCommand;
 import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
@@ -34,7 +36,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 
-/** Commands on people: adding one to a unit (or bringing a removed one back), editing, moving, removing, deleting. */
+/** Commands on people: adding one to a unit (or bringing a removed one back), editing, moving, removing, deleting, erasing. */
 @RestController
 class PersonCommandController {
 
@@ -108,6 +110,23 @@ class PersonCommandController {
         CommandSender.Versioned versioned = commands.versioned(person, request);
         versioned.send(new DeletePersonCommand(person, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
         return accepted(personId, versioned);
+    }
+
+    /**
+     * Erases a person's personal data for good (owners only): deleted if not already, their key
+     * destroyed with the event's transaction, read tables scrubbed. Erasing again is 404.
+     */
+    @PostMapping(BASE + "/people/{personId}/erase")
+    @Operation(operationId = "erasePerson", summary = "Erase a person's personal data for good (crypto-shredding)",
+            description = "Owners only. Deletes the person if not deleted yet (phone released), destroys the key their personal "
+                    + "fields are encrypted with, so every event about them keeps its type, time and actor but reads its name, "
+                    + "phone, email, notes and import cells as null with \"erased\": true; the read tables forget them. "
+                    + "An editor or viewer gets 403, an unknown or already erased person 404.")
+    ResponseEntity<CommandAccepted> erase(@PathVariable UUID workspaceId, @PathVariable UUID personId, Principal caller,
+                                          HttpServletRequest request) {
+        PersonId person = PersonId.of(personId);
+        commands.send(new ErasePersonCommand(person, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+        return ResponseEntity.ok(new CommandAccepted(personId, commands.positionOf(person)));
     }
 
     @DeleteMapping(BASE + "/units/{unitId}/members/{personId}")

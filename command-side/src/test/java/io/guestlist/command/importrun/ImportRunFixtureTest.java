@@ -13,7 +13,10 @@ import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
 import io.guestlist.kernel.importrun.ImportReceivedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
+import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
+import io.guestlist.kernel.importrun.PurgeImportRunCommand;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ParsedRow;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
@@ -28,6 +31,7 @@ import java.util.Map;
 
 import static io.guestlist.command.Rejection.rejectedWith;
 import static io.guestlist.command.importrun.ImportRun.NOT_PROCESSING;
+import static io.guestlist.command.importrun.ImportRun.NOT_PURGEABLE;
 import static io.guestlist.command.importrun.ImportRun.NOT_UNDOABLE;
 import static io.guestlist.command.importrun.ImportRun.NO_ROWS;
 import static io.guestlist.command.importrun.ImportRun.ROWS_MISSING;
@@ -251,5 +255,43 @@ class ImportRunFixtureTest {
                         new ImportUndoneEvent(RUN, WORKSPACE, 0, List.of()))
                 .when(new MarkUndone(RUN, List.of()))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_UNDOABLE));
+    }
+
+    // purge
+
+    @Test
+    void givenCompleted_whenPurged_thenPurged() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
+                .when(new PurgeImportRunCommand(RUN, WORKSPACE))
+                .expectEvents(new ImportRunPurgedEvent(RUN, WORKSPACE));
+    }
+
+    @Test
+    void givenFailed_whenPurged_thenPurged() {
+        fixture.given(received(2, false), new ImportFailedEvent(RUN, WORKSPACE, "unreadable"))
+                .when(new PurgeImportRunCommand(RUN, WORKSPACE))
+                .expectEvents(new ImportRunPurgedEvent(RUN, WORKSPACE));
+    }
+
+    @Test
+    void givenPurged_whenPurgedAgain_thenNothingHappens() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows(),
+                        new ImportRunPurgedEvent(RUN, WORKSPACE))
+                .when(new PurgeImportRunCommand(RUN, WORKSPACE))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenProcessing_whenPurged_thenConflict() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")))
+                .when(new PurgeImportRunCommand(RUN, WORKSPACE))
+                .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_PURGEABLE));
+    }
+
+    @Test
+    void givenCompleted_whenPurgedFromAnotherWorkspace_thenNotFound() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
+                .when(new PurgeImportRunCommand(RUN, WorkspaceId.random()))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.NOT_FOUND, "Import run not found"));
     }
 }

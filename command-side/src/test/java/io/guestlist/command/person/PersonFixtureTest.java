@@ -549,6 +549,36 @@ class PersonFixtureTest {
                 .expectSuccessfulHandlerExecution().expectNoEvents();
     }
 
+    // erase
+
+    @Test
+    void givenPerson_whenErased_thenDeletedAndErased() {
+        fixture.given(ashaAdded())
+                .when(new ErasePersonCommand(ASHA, WORKSPACE))
+                .expectEvents(ashaDeleted(), new PersonErasedEvent(ASHA, WORKSPACE));
+    }
+
+    @Test
+    void givenDeletedPerson_whenErased_thenErasedOnly() {
+        fixture.given(ashaAdded(), ashaDeleted())
+                .when(new ErasePersonCommand(ASHA, WORKSPACE))
+                .expectEvents(new PersonErasedEvent(ASHA, WORKSPACE));
+    }
+
+    @Test
+    void givenErasedPerson_whenErasedAgain_thenNotFound() {
+        fixture.given(ashaAdded(), ashaDeleted(), new PersonErasedEvent(ASHA, WORKSPACE))
+                .when(new ErasePersonCommand(ASHA, WORKSPACE))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Person not found"));
+    }
+
+    @Test
+    void givenPerson_whenErasedFromAnotherWorkspace_thenNotFound() {
+        fixture.given(ashaAdded())
+                .when(new ErasePersonCommand(ASHA, OTHER_WORKSPACE))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Person not found"));
+    }
+
     // workspace
 
     static Stream<Object> everyPersonCommandFromAnotherWorkspace() {

@@ -1,6 +1,8 @@
 package io.guestlist.query.audit;
 
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.kernel.person.PersonErasedEvent;
+import io.guestlist.query.privacy.PersonalDataSerializer;
 import io.guestlist.query.support.EventPosition;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.SqlBatch;
@@ -9,6 +11,7 @@ import org.axonframework.eventhandling.DomainEventMessage;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.eventhandling.EventMessage;
 import org.axonframework.eventhandling.ResetHandler;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.axonframework.serialization.Serializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
@@ -60,6 +63,25 @@ public class AuditProjection {
                 Timestamp.from(domain.getTimestamp()), text(domain.getMetaData().get(Attribution.MEMBER_ID)),
                 text(domain.getMetaData().get(Attribution.CORRELATION_ID)),
                 java.util.Arrays.stream(EventData.unitsNamedBy(payload)).map(UUID::toString).toArray(String[]::new), EventData.json(payload, serializer));
+        if (payload instanceof PersonErasedEvent erased) {
+            showErased(erased);
+        }
+    }
+
+    /**
+     * The feed keeps an erased person's entries (type, time, actor, correlation) but not their data:
+     * their events are read again, with the key asked for afresh (gone), and their rows rewritten as
+     * erased, exactly as a replay writes them.
+     */
+    private void showErased(PersonErasedEvent e) {
+        String person = e.personId().toString();
+        PersonalDataSerializer.forget(serializer, person);
+        SqlBatch batch = SqlBatch.current(jdbc);
+        for (TrackedEventMessage<?> event : new StoredEvents(jdbc, serializer).select(
+                "WHERE aggregate_identifier = ? ORDER BY sequence_number", person)) {
+            batch.add("UPDATE audit_log SET data = ?::jsonb WHERE position = ?", EventData.json(event.getPayload(), serializer),
+                    StoredEvents.position(event));
+        }
     }
 
     private static String text(Object value) {

@@ -16,6 +16,8 @@ import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonReactivatedEvent;
 import io.guestlist.kernel.person.PersonRemovedEvent;
 import io.guestlist.kernel.workspace.WorkspaceEvent;
+import io.guestlist.kernel.privacy.ErasedPayloads;
+import io.guestlist.query.privacy.PersonalDataSerializer;
 import org.axonframework.serialization.Serializer;
 
 import java.util.List;
@@ -86,10 +88,18 @@ public final class EventData {
         return new UUID[0];
     }
 
-    /** The payload as JSON text, with import row batches summarised. */
+    /**
+     * The payload as JSON text, personal fields in clear, with import row batches summarised. A payload
+     * whose personal data was erased shows those fields as {@code null} and {@code "erased": true}.
+     */
     public static String json(Object payload, Serializer serializer) {
         Object shown = payload instanceof ImportRowsRecordedEvent rows ? summary(rows) : payload;
-        return serializer.serialize(shown, String.class).getData();
+        String json = PersonalDataSerializer.plainJson(serializer, shown);
+        // a row batch's summary holds no personal data, so it reads the same before and after an erasure
+        if (shown != payload || !ErasedPayloads.isErased(payload) || !json.endsWith("}")) {
+            return json;
+        }
+        return json.equals("{}") ? "{\"erased\":true}" : json.substring(0, json.length() - 1) + ",\"erased\":true}";
     }
 
     private static RowsSummary summary(ImportRowsRecordedEvent e) {

@@ -86,7 +86,7 @@ class PeopleProjection {
                         )
                         INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
                         VALUES (?, %s, ?, ?, ?, ?) ON CONFLICT DO NOTHING""".formatted(EventPosition.OF_EVENT),
-                e.personId().value(), e.workspaceId().value(), e.name(), e164(phone), raw(phone), reason(phone), phone != null && phone.mobile(),
+                e.personId().value(), e.workspaceId().value(), nameOf(e.name()), e164(phone), raw(phone), reason(phone), phone != null && phone.mobile(),
                 e.email(), e.notes(), e.unitId().value(), ts(at), by, ts(at), by,
                 e.workspaceId().value(), e164(phone), e.personId().value(), ts(at), by, e164(phone),
                 e.personId().value(), eventId, e.unitId().value(), e.workspaceId().value(), ts(at), by);
@@ -96,7 +96,7 @@ class PeopleProjection {
     @EventHandler
     void on(PersonRenamedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
         SqlBatch.current(jdbc).add("UPDATE people SET name = ?, updated_at = ?, updated_by = ? WHERE person_id = ?",
-                e.name(), ts(at), by, e.personId().value());
+                nameOf(e.name()), ts(at), by, e.personId().value());
     }
 
     @EventHandler
@@ -158,6 +158,11 @@ class PeopleProjection {
 
     private static void move(SqlBatch batch, UUID person, UUID unit, UUID workspace, Instant at, String by, String eventId) {
         batch.add(MOVE, ts(at), by, person, eventId, person, eventId, unit, workspace, ts(at), by, unit, ts(at), by, person);
+    }
+
+    /** A name read back after its person was erased is null; the row is deleted by then (the erasure deletes first). */
+    private static String nameOf(String name) {
+        return name == null ? "" : name;
     }
 
     private static String e164(Phone phone) {

@@ -6,9 +6,11 @@ import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
 import io.guestlist.kernel.importrun.ImportReceivedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
 import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.kernel.person.PersonErasedEvent;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -74,6 +76,23 @@ class ImportRunProjection {
                         VALUES (?, ?, ?, 'RECEIVED', ?, ?, ?, ?, ?, ?) ON CONFLICT (run_id) DO NOTHING""",
                 e.runId().value(), e.workspaceId().value(), e.channel().name(), e.dryRun(), e.fileName(), e.idempotencyKey(),
                 e.totalRows(), java.sql.Timestamp.from(at), by);
+    }
+
+    /**
+     * The rows that resolved to an erased person keep their outcome and counts; their cells read as
+     * erased ({@code null}), as a replay then reads them.
+     */
+    @EventHandler
+    void on(PersonErasedEvent e) {
+        SqlBatch.current(jdbc).add("UPDATE import_rows SET raw = 'null'::jsonb, parsed = 'null'::jsonb WHERE person_id = ?",
+                e.personId().value());
+    }
+
+    /** A purged run's rows of no person read as erased, as a replay then reads them. */
+    @EventHandler
+    void on(ImportRunPurgedEvent e) {
+        SqlBatch.current(jdbc).add("UPDATE import_rows SET raw = 'null'::jsonb, parsed = 'null'::jsonb WHERE run_id = ? AND person_id IS NULL",
+                e.runId().value());
     }
 
     @EventHandler

@@ -14,7 +14,12 @@ import org.axonframework.eventhandling.tokenstore.jdbc.TokenSchema;
 import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jdbc.JdbcEventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.jpa.SQLStateResolver;
+import org.axonframework.serialization.ChainingConverter;
+import org.axonframework.serialization.RevisionResolver;
 import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.json.JacksonSerializer;
+import io.guestlist.query.privacy.PersonalDataKeys;
+import io.guestlist.query.privacy.PersonalDataSerializer;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.axonframework.eventsourcing.eventstore.jdbc.EventSchema;
 import org.axonframework.messaging.correlation.CorrelationDataProvider;
@@ -62,14 +67,27 @@ public class AxonStorageConfig {
      * Axon's JDBC engine as its auto-configuration builds it, but fetching {@value #FETCH_BATCH} events
      * per query instead of 100: a processor catching up after an import reads a tenth as many times.
      */
+    /**
+     * Events and snapshots are Jackson JSON with their personal fields encrypted per data subject
+     * (crypto-shredding, see {@link PersonalDataSerializer}). Replaces the serializer Axon would make for events.
+     */
     @Bean
-    public EventStorageEngine eventStorageEngine(Serializer defaultSerializer, PersistenceExceptionResolver persistenceExceptionResolver,
+    @Qualifier("eventSerializer")
+    public Serializer eventSerializer(@Qualifier("defaultAxonObjectMapper") ObjectMapper mapper, RevisionResolver revisionResolver,
+                                      PersonalDataKeys keys) {
+        JacksonSerializer jackson = JacksonSerializer.builder().revisionResolver(revisionResolver)
+                .converter(new ChainingConverter(getClass().getClassLoader())).objectMapper(mapper).build();
+        return new PersonalDataSerializer(jackson, keys);
+    }
+
+    @Bean
+    public EventStorageEngine eventStorageEngine(PersistenceExceptionResolver persistenceExceptionResolver,
                                                  @Qualifier("eventSerializer") Serializer eventSerializer,
                                                  org.axonframework.config.Configuration configuration,
                                                  ConnectionProvider connectionProvider, TransactionManager transactionManager,
                                                  EventSchema eventSchema) {
-        return JdbcEventStorageEngine.builder()
-                .snapshotSerializer(defaultSerializer)
+        return new KeyPreparingStorageEngine(JdbcEventStorageEngine.builder()
+                .snapshotSerializer(eventSerializer)
                 .upcasterChain(configuration.upcasterChain())
                 .persistenceExceptionResolver(persistenceExceptionResolver)
                 .eventSerializer(eventSerializer)
@@ -77,8 +95,7 @@ public class AxonStorageConfig {
                 .connectionProvider(connectionProvider)
                 .transactionManager(transactionManager)
                 .schema(eventSchema)
-                .batchSize(FETCH_BATCH)
-                .build();
+                .batchSize(FETCH_BATCH), (PersonalDataSerializer) eventSerializer);
     }
 
     @Bean

@@ -1,5 +1,6 @@
 package io.guestlist.kernel.importrun;
 
+import io.guestlist.kernel.privacy.DataSubject;
 import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import java.util.List;
@@ -7,5 +8,5 @@ import org.axonframework.serialization.Revision;
 
 /** A batch of consecutive rows was processed; each with its outcome, applied in the same transaction. */
 @Revision("1")
-public record ImportRowsRecordedEvent(ImportRunId runId, WorkspaceId workspaceId, List<RowResult> rows) implements ImportRunEvent {
+public record ImportRowsRecordedEvent(@DataSubject ImportRunId runId, WorkspaceId workspaceId, List<RowResult> rows) implements ImportRunEvent {
 }

@@ -1,5 +1,7 @@
 package io.guestlist.kernel.importrun;
 
+import io.guestlist.kernel.privacy.PersonalData;
+import io.guestlist.kernel.privacy.DataSubject;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 
@@ -11,8 +13,8 @@ import java.util.Map;
  * warnings, whether it is inviteable, the person and unit it touched, and what that person and unit
  * were before, so the run can be undone.
  */
-public record RowResult(int rowNumber, Map<String, String> raw, ParsedRow parsed, Outcome outcome, List<String> warnings,
-                        boolean inviteable, PersonId personId, UnitId unitId, Before before) {
+public record RowResult(int rowNumber, @PersonalData Map<String, String> raw, @PersonalData ParsedRow parsed, Outcome outcome,
+                        List<String> warnings, boolean inviteable, @DataSubject PersonId personId, UnitId unitId, Before before) {
 
     /**
      * The state the row changed, as it was: {@code null} fields were not changed by the row.
@@ -26,7 +28,7 @@ public record RowResult(int rowNumber, Map<String, String> raw, ParsedRow parsed
      * @param side          the unit's side before it was set, when {@code sideChanged}
      * @param addedTags     tags the row added to the unit
      */
-    public record Before(boolean personCreated, boolean unitCreated, String name, UnitId unitId, boolean personRemoved,
+    public record Before(boolean personCreated, boolean unitCreated, @PersonalData String name, UnitId unitId, boolean personRemoved,
                          boolean unitArchived, boolean sideChanged, String side, List<String> addedTags) {
     }
 }

@@ -1,5 +1,7 @@
 package io.guestlist.kernel.person;
 
+import io.guestlist.kernel.privacy.PersonalData;
+import io.guestlist.kernel.privacy.DataSubject;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -11,8 +13,9 @@ import org.axonframework.serialization.Revision;
  * {@code notes} are null when not given, and in events stored before they existed (read as absent).
  */
 @Revision("1")
-public record PersonAddedEvent(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone,
-                               String email, String notes) implements PersonEvent {
+public record PersonAddedEvent(@DataSubject PersonId personId, WorkspaceId workspaceId, UnitId unitId, @PersonalData String name,
+                               @PersonalData Phone phone, @PersonalData String email, @PersonalData String notes)
+        implements PersonEvent {
 
     /** A person added without contact details. */
     public PersonAddedEvent(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) {

@@ -1,5 +1,7 @@
 package io.guestlist.kernel.person;
 
+import io.guestlist.kernel.privacy.PersonalData;
+import io.guestlist.kernel.privacy.DataSubject;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.phone.Phone;
@@ -7,5 +9,5 @@ import org.axonframework.serialization.Revision;
 
 /** A person's phone changed ({@code null}: removed). */
 @Revision("1")
-public record PersonPhoneChangedEvent(PersonId personId, WorkspaceId workspaceId, Phone phone) implements PersonEvent {
+public record PersonPhoneChangedEvent(@DataSubject PersonId personId, WorkspaceId workspaceId, @PersonalData Phone phone) implements PersonEvent {
 }

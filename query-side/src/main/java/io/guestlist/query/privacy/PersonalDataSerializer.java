@@ -1,0 +1,180 @@
+package io.guestlist.query.privacy;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.NullNode;
+import com.fasterxml.jackson.databind.node.TextNode;
+import io.guestlist.kernel.privacy.ErasedPayloads;
+import org.axonframework.serialization.Converter;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SerializedType;
+import org.axonframework.serialization.Serializer;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+
+import javax.crypto.SecretKey;
+import java.io.UncheckedIOException;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.atomic.AtomicBoolean;
+
+/**
+ * Axon's Jackson serializer for events and snapshots, with every {@code @PersonalData} field written
+ * encrypted with its subject's key and read back decrypted. A field whose key was erased reads as
+ * {@code null} and the payload is marked in {@link ErasedPayloads}; a field written for an already
+ * erased subject is written as {@code null}. Values stored before encryption (plain JSON) read as they are.
+ */
+public class PersonalDataSerializer implements Serializer {
+
+    private final JacksonSerializer delegate;
+    private final PersonalDataKeys keys;
+
+    public PersonalDataSerializer(JacksonSerializer delegate, PersonalDataKeys keys) {
+        this.delegate = delegate;
+        this.keys = keys;
+    }
+
+    /** The payload as plain JSON, decrypted, for people to read (history, audit feed). */
+    public static String plainJson(Serializer serializer, Object payload) {
+        Serializer plain = serializer instanceof PersonalDataSerializer wrapped ? wrapped.delegate : serializer;
+        return plain.serialize(payload, String.class).getData();
+    }
+
+    /** Makes the next read of the subject's key ask the database (after an erasure, to be exact). */
+    public static void forget(Serializer serializer, String subject) {
+        if (serializer instanceof PersonalDataSerializer wrapped) {
+            wrapped.keys.forget(subject);
+        }
+    }
+
+    /** Makes sure every subject these payloads name has a key, in one round trip, before they are written one by one. */
+    public void prepare(Collection<?> payloads) {
+        Set<String> subjects = new HashSet<>();
+        for (Object payload : payloads) {
+            if (payload != null) {
+                PersonalDataShape.of(payload.getClass()).collectSubjects(payload, null, subjects);
+            }
+        }
+        if (!subjects.isEmpty()) {
+            keys.forWriting(subjects);
+        }
+    }
+
+    /**
+     * Whether a stored payload still holds a personal value in clear (written before encryption, or by
+     * an older version): what {@link StoredPayloadEncryption} rewrites.
+     */
+    public boolean holdsPlainPersonalData(SerializedObject<?> stored) {
+        PersonalDataShape shape = PersonalDataShape.of(delegate.classForType(stored.getType()));
+        if (shape.isEmpty()) {
+            return false;
+        }
+        JsonNode tree = delegate.getConverter().convert(stored, JsonNode.class).getData();
+        AtomicBoolean plain = new AtomicBoolean();
+        shape.transform(tree, null, (subject, value) -> {
+            if (!value.isTextual() || !PersonalDataCipher.isCiphertext(value.asText())) {
+                plain.set(true);
+            }
+            return value;
+        });
+        return plain.get();
+    }
+
+    /** Whether payloads of this type can hold personal data at all. */
+    public boolean mayHoldPersonalData(Class<?> type) {
+        return !PersonalDataShape.of(type).isEmpty();
+    }
+
+    @Override
+    public <T> SerializedObject<T> serialize(Object object, Class<T> expectedRepresentation) {
+        PersonalDataShape shape = object == null ? null : PersonalDataShape.of(object.getClass());
+        if (shape == null || shape.isEmpty()) {
+            return delegate.serialize(object, expectedRepresentation);
+        }
+        Set<String> subjects = new HashSet<>();
+        shape.collectSubjects(object, null, subjects);
+        Map<String, SecretKey> writing = keys.forWriting(subjects);
+        ObjectMapper mapper = delegate.getObjectMapper();
+        JsonNode tree = mapper.valueToTree(object);
+        shape.transform(tree, null, (subject, value) -> {
+            SecretKey key = subject == null ? null : writing.get(subject);
+            return key == null ? NullNode.getInstance() : TextNode.valueOf(PersonalDataCipher.encrypt(key, subject, json(mapper, value)));
+        });
+        T data = delegate.getConverter().convert(tree, JsonNode.class, expectedRepresentation);
+        return new SimpleSerializedObject<>(data, expectedRepresentation, delegate.typeForClass(object.getClass()));
+    }
+
+    @Override
+    public <S, T> T deserialize(SerializedObject<S> serializedObject) {
+        Class<?> type = SerializedType.isEmptyType(serializedObject.getType()) ? Void.class : delegate.classForType(serializedObject.getType());
+        PersonalDataShape shape = PersonalDataShape.of(type);
+        if (shape.isEmpty()) {
+            return delegate.deserialize(serializedObject);
+        }
+        JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData();
+        Set<String> subjects = new HashSet<>();
+        shape.transform(tree, null, (subject, value) -> {
+            if (subject != null && value.isTextual() && PersonalDataCipher.isCiphertext(value.asText())) {
+                subjects.add(subject);
+            }
+            return value;
+        });
+        Map<String, SecretKey> reading = subjects.isEmpty() ? Map.of() : keys.forReading(subjects);
+        AtomicBoolean erased = new AtomicBoolean();
+        ObjectMapper mapper = delegate.getObjectMapper();
+        shape.transform(tree, null, (subject, value) -> {
+            if (!value.isTextual() || !PersonalDataCipher.isCiphertext(value.asText())) {
+                return value;
+            }
+            SecretKey key = subject == null ? null : reading.get(subject);
+            if (key == null) {
+                erased.set(true);
+                return NullNode.getInstance();
+            }
+            return parse(mapper, PersonalDataCipher.decrypt(key, subject, value.asText()));
+        });
+        T result = delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
+        if (erased.get()) {
+            ErasedPayloads.mark(result);
+        }
+        return result;
+    }
+
+    @Override
+    public <T> boolean canSerializeTo(Class<T> expectedRepresentation) {
+        return delegate.canSerializeTo(expectedRepresentation);
+    }
+
+    @Override
+    public Class classForType(SerializedType type) {
+        return delegate.classForType(type);
+    }
+
+    @Override
+    public SerializedType typeForClass(Class type) {
+        return delegate.typeForClass(type);
+    }
+
+    @Override
+    public Converter getConverter() {
+        return delegate.getConverter();
+    }
+
+    private static String json(ObjectMapper mapper, JsonNode value) {
+        try {
+            return mapper.writeValueAsString(value);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private static JsonNode parse(ObjectMapper mapper, String json) {
+        try {
+            return mapper.readTree(json);
+        } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}

@@ -1,0 +1,165 @@
+package io.guestlist.query.privacy;
+
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guestlist.kernel.ids.ImportRunId;
+import io.guestlist.kernel.ids.PersonId;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
+import io.guestlist.kernel.importrun.Outcome;
+import io.guestlist.kernel.importrun.ParsedRow;
+import io.guestlist.kernel.importrun.RowResult;
+import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonMovedEvent;
+import io.guestlist.kernel.phone.Phone;
+import io.guestlist.kernel.privacy.ErasedPayloads;
+import org.axonframework.serialization.SerializedObject;
+import org.axonframework.serialization.SimpleSerializedObject;
+import org.axonframework.serialization.json.JacksonSerializer;
+import org.junit.jupiter.api.Test;
+
+import javax.crypto.SecretKey;
+import java.nio.charset.StandardCharsets;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+/** The encrypting serializer over in-memory keys: what is stored, what reads back, what an erasure leaves. */
+class PersonalDataSerializerTest {
+
+    private static final WorkspaceId WORKSPACE = WorkspaceId.random();
+    private static final PersonId ASHA = PersonId.random();
+    private static final ImportRunId RUN = ImportRunId.random();
+    private static final Phone PHONE = Phone.valid("098111 22233", "+919811122233", true);
+
+    private final InMemoryKeys keys = new InMemoryKeys();
+    private final PersonalDataSerializer serializer = new PersonalDataSerializer(
+            JacksonSerializer.builder().objectMapper(new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build(), keys);
+
+    @Test
+    void personalFields_areStoredEncrypted_andReadBackInClear() {
+        PersonAddedEvent added = new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha Sharma", PHONE);
+
+        SerializedObject<byte[]> stored = serializer.serialize(added, byte[].class);
+
+        String text = new String(stored.getData(), StandardCharsets.UTF_8);
+        assertThat(text).doesNotContain("Asha", "98111", "9811122233").contains(ASHA.toString(), PersonalDataCipher.PREFIX);
+        PersonAddedEvent read = serializer.deserialize(stored);
+        assertThat(read).isEqualTo(added);
+        assertThat(ErasedPayloads.isErased(read)).isFalse();
+    }
+
+    @Test
+    void onceTheKeyIsErased_personalFieldsReadAsNull_andThePayloadIsMarkedErased() {
+        UnitId unit = UnitId.random();
+        SerializedObject<byte[]> stored = serializer.serialize(new PersonAddedEvent(ASHA, WORKSPACE, unit, "Asha Sharma", PHONE), byte[].class);
+
+        keys.erase(ASHA.toString());
+
+        PersonAddedEvent read = serializer.deserialize(stored);
+        assertThat(read).isEqualTo(new PersonAddedEvent(ASHA, WORKSPACE, unit, null, null));
+        assertThat(ErasedPayloads.isErased(read)).isTrue();
+    }
+
+    @Test
+    void writingForAnErasedSubject_storesNothingOfTheField() {
+        keys.erase(ASHA.toString());
+
+        SerializedObject<String> stored = serializer.serialize(new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha Sharma", PHONE),
+                String.class);
+
+        assertThat(stored.getData()).doesNotContain(PersonalDataCipher.PREFIX).contains("\"name\":null", "\"phone\":null");
+    }
+
+    @Test
+    void importRows_useTheirPersonsKey_andTheRunsKeyWhenTheyResolvedToNoOne() {
+        RowResult ashas = row(1, "Asha Sharma", "098111 22233", ASHA);
+        RowResult nobodys = row(2, "Ravi Nophone", null, null);
+        SerializedObject<byte[]> stored = serializer.serialize(new ImportRowsRecordedEvent(RUN, WORKSPACE, List.of(ashas, nobodys)), byte[].class);
+        assertThat(new String(stored.getData(), StandardCharsets.UTF_8)).doesNotContain("Asha", "Ravi", "98111");
+
+        keys.erase(ASHA.toString());
+        ImportRowsRecordedEvent afterPerson = serializer.deserialize(stored);
+        assertThat(afterPerson.rows().get(0).raw()).isNull();
+        assertThat(afterPerson.rows().get(0).parsed()).isNull();
+        assertThat(afterPerson.rows().get(0).outcome()).isEqualTo(Outcome.CREATED);
+        assertThat(afterPerson.rows().get(1)).isEqualTo(nobodys);
+
+        keys.erase(RUN.toString());
+        ImportRowsRecordedEvent afterRun = serializer.deserialize(stored);
+        assertThat(afterRun.rows().get(1).raw()).isNull();
+        assertThat(ErasedPayloads.isErased(afterRun)).isTrue();
+    }
+
+    @Test
+    void eventsWithoutPersonalData_andPlainPayloadsStoredBeforeEncryption_readAsTheyAre() {
+        PersonMovedEvent moved = new PersonMovedEvent(ASHA, WORKSPACE, UnitId.random(), UnitId.random());
+        assertThat((Object) serializer.deserialize(serializer.serialize(moved, byte[].class))).isEqualTo(moved);
+        assertThat(keys.writes).isZero();
+
+        PersonAddedEvent added = new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha Sharma", PHONE);
+        SerializedObject<String> plain = new SimpleSerializedObject<>(PersonalDataSerializer.plainJson(serializer, added), String.class,
+                serializer.typeForClass(PersonAddedEvent.class));
+        assertThat(plain.getData()).contains("Asha Sharma");
+        assertThat((Object) serializer.deserialize(plain)).isEqualTo(added);
+    }
+
+    @Test
+    void preparingABatch_asksForEveryKeyAtOnce() {
+        serializer.prepare(List.of(new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha", PHONE),
+                new PersonAddedEvent(PersonId.random(), WORKSPACE, UnitId.random(), "Ravi", null)));
+
+        assertThat(keys.writes).isEqualTo(1);
+        assertThat(keys.keys).hasSize(2);
+    }
+
+    private static RowResult row(int number, String name, String phone, PersonId person) {
+        Map<String, String> raw = new HashMap<>();
+        raw.put("Name", name);
+        raw.put("Phone", phone);
+        return new RowResult(number, raw, new ParsedRow(name, null, phone, null, "IN", "The Sharmas", null, List.of(), null, null),
+                person == null ? Outcome.SKIPPED_NO_PHONE : Outcome.CREATED, List.of(), person != null, person, null,
+                new RowResult.Before(person != null, false, null, null, false, false, false, null, List.of()));
+    }
+
+    /** Keys in a map; an erased subject stays erased. */
+    static final class InMemoryKeys implements PersonalDataKeys {
+        final Map<String, SecretKey> keys = new HashMap<>();
+        final Set<String> erased = new HashSet<>();
+        int writes;
+
+        @Override
+        public Map<String, SecretKey> forWriting(Collection<String> subjects) {
+            writes++;
+            Map<String, SecretKey> found = new HashMap<>();
+            for (String subject : subjects) {
+                if (!erased.contains(subject)) {
+                    found.put(subject, keys.computeIfAbsent(subject, s -> PersonalDataCipher.newKey()));
+                }
+            }
+            return found;
+        }
+
+        @Override
+        public Map<String, SecretKey> forReading(Collection<String> subjects) {
+            Map<String, SecretKey> found = new HashMap<>();
+            subjects.stream().filter(keys::containsKey).forEach(s -> found.put(s, keys.get(s)));
+            return found;
+        }
+
+        @Override
+        public void forget(String subject) {
+        }
+
+        void erase(String subject) {
+            keys.remove(subject);
+            erased.add(subject);
+        }
+    }
+}
