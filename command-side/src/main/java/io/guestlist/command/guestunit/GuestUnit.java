@@ -7,6 +7,7 @@ import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.guestunit.ArchiveUnitCommand;
 import io.guestlist.kernel.guestunit.ChoosePrimaryContactCommand;
 import io.guestlist.kernel.guestunit.CreateUnitCommand;
+import io.guestlist.kernel.guestunit.EditUnitCommand;
 import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
 import io.guestlist.kernel.guestunit.RenameUnitCommand;
 import io.guestlist.kernel.guestunit.RestoreUnitCommand;
@@ -96,6 +97,33 @@ public class GuestUnit {
         }
     }
 
+    /**
+     * Every field given changes, or none does: each is checked (name, side among the workspace's,
+     * tags) before the first event, then only the fields that differ produce one. A restore goes
+     * first and an archive last, so the other changes apply to an active unit. A field set to its
+     * current value, {@code archived} included, changes nothing.
+     */
+    @CommandHandler
+    void handle(EditUnitCommand command, GuestDirectory directory) {
+        ensureIn(command.workspaceId());
+        String newName = command.name() == null ? name : validName(command.name());
+        String newSide = command.side() == null ? side : validSide(command.side(),
+                directory.workspace(workspaceId).orElseThrow(() -> GuestlistException.notFound("Workspace")));
+        Set<String> newTags = command.tags() == null ? tags : validTags(command.tags());
+        boolean archive = command.archived() == null ? archived : command.archived();
+        if (!archive) {
+            restoreIfArchived();
+        }
+        setSide(newSide);
+        setTags(newTags);
+        if (!newName.equals(name)) {
+            apply(new UnitRenamedEvent(unitId, workspaceId, newName));
+        }
+        if (archive && !archived) {
+            apply(new UnitArchivedEvent(unitId, workspaceId));
+        }
+    }
+
     @CommandHandler
     void handle(ArchiveUnitCommand command) {
         ensureIn(command.workspaceId());
@@ -124,7 +152,11 @@ public class GuestUnit {
     @CommandHandler
     void handle(SetUnitTagsCommand command) {
         ensureIn(command.workspaceId());
-        Set<String> wanted = validTags(command.tags());
+        setTags(validTags(command.tags()));
+    }
+
+    /** Makes the tags exactly {@code wanted}: the missing ones added, the others removed. */
+    private void setTags(Set<String> wanted) {
         Set<String> removed = new TreeSet<>(tags);
         removed.removeAll(wanted);
         addTags(wanted);
