@@ -10,6 +10,7 @@ import io.guestlist.kernel.guestunit.CreateUnitCommand;
 import io.guestlist.kernel.guestunit.EditUnitCommand;
 import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
 import io.guestlist.kernel.guestunit.RenameUnitCommand;
+import io.guestlist.kernel.guestunit.RenameUnitTagCommand;
 import io.guestlist.kernel.guestunit.RestoreUnitCommand;
 import io.guestlist.kernel.guestunit.SetUnitSideCommand;
 import io.guestlist.kernel.guestunit.SetUnitTagsCommand;
@@ -165,6 +166,18 @@ public class GuestUnit {
         }
     }
 
+    /** The tag {@code from} becomes {@code to}: removed, then added unless the unit has it already. */
+    @CommandHandler
+    void handle(RenameUnitTagCommand command) {
+        ensureIn(command.workspaceId());
+        String to = validTag(command.to());
+        if (!tags.contains(command.from()) || command.from().equals(to)) {
+            return;
+        }
+        apply(new UnitTagsRemovedEvent(unitId, workspaceId, Set.of(command.from())));
+        addTags(Set.of(to));
+    }
+
     @CommandHandler
     void handle(ChoosePrimaryContactCommand command, GuestDirectory directory) {
         ensureIn(command.workspaceId());
@@ -301,13 +314,17 @@ public class GuestUnit {
         Set<String> valid = new LinkedHashSet<>();
         if (tags != null) {
             for (String tag : tags) {
-                if (tag == null || tag.isBlank() || tag.length() > InputBounds.LABEL) {
-                    throw GuestlistException.invalid(BAD_TAG);
-                }
-                valid.add(tag.trim());
+                valid.add(validTag(tag));
             }
         }
         return new TreeSet<>(valid);
+    }
+
+    static String validTag(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > InputBounds.LABEL) {
+            throw GuestlistException.invalid(BAD_TAG);
+        }
+        return tag.trim();
     }
 
     @EventSourcingHandler

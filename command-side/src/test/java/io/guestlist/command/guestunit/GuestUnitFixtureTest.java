@@ -138,6 +138,44 @@ class GuestUnitFixtureTest {
                 .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Unit not found"));
     }
 
+    // tag rename, one unit at a time
+
+    @Test
+    void givenTaggedUnit_whenTagRenamed_thenOldRemovedAndNewAdded() {
+        fixture.given(aUnitCreated(null, "college", "vip"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", " College friends "))
+                .expectEvents(new UnitTagsRemovedEvent(UNIT, WORKSPACE, Set.of("college")),
+                        new UnitTagsAddedEvent(UNIT, WORKSPACE, Set.of("College friends")));
+    }
+
+    @Test
+    void givenUnitWithBothTags_whenOneRenamedToTheOther_thenOnlyTheOldRemoved() {
+        fixture.given(aUnitCreated(null, "college", "vip"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", "vip"))
+                .expectEvents(new UnitTagsRemovedEvent(UNIT, WORKSPACE, Set.of("college")));
+    }
+
+    @Test
+    void givenUnitWithoutTheTag_whenTagRenamed_thenNothingHappens() {
+        fixture.given(aUnitCreated(null, "vip"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", "friends"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenTaggedUnit_whenTagRenamedToBlank_thenRejected() {
+        fixture.given(aUnitCreated(null, "college"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", " "))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, BAD_TAG));
+    }
+
+    @Test
+    void givenTaggedUnit_whenTagRenamedFromAnotherWorkspace_thenNotFound() {
+        fixture.given(aUnitCreated(null, "college"))
+                .when(new RenameUnitTagCommand(UNIT, OTHER_WORKSPACE, "college", "friends"))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Unit not found"));
+    }
+
     // create
 
     @Test
