@@ -8,6 +8,11 @@ import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
 import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
+import io.guestlist.kernel.guestunit.UnitSideSetEvent;
+import io.guestlist.kernel.guestunit.UnitTagsAddedEvent;
+import io.guestlist.kernel.guestunit.UnitTagsRemovedEvent;
+import io.guestlist.kernel.workspace.WorkspaceDefaultRegionChangedEvent;
+import io.guestlist.kernel.workspace.WorkspaceSidesSetEvent;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonErasedEvent;
@@ -25,7 +30,8 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 /**
- * Keeps the command-side lookup tables (workspaces, roles, units, who is in which unit) current.
+ * Keeps the command-side lookup tables (workspaces, roles, units with their side and tags, who is in
+ * which unit) current.
  * Its processing group is subscribing and propagates errors: it runs inside the transaction that
  * appends the events, so a command's lookups and its events commit or roll back together.
  */
@@ -66,7 +72,38 @@ class CommandDirectoryProjection {
 
     @EventHandler
     void on(UnitCreatedEvent e) {
-        PendingPlacements.current(jdbc).unit(e.unitId().value(), e.workspaceId().value());
+        PendingPlacements.current(jdbc).unit(e.unitId().value(), e.workspaceId().value(), e.side(), e.tags());
+    }
+
+    @EventHandler
+    void on(UnitSideSetEvent e) {
+        inOrder().sql("UPDATE cmd_unit SET side = ? WHERE unit_id = ?").params(e.side(), e.unitId().value()).update();
+    }
+
+    @EventHandler
+    void on(UnitTagsAddedEvent e) {
+        inOrder().sql("""
+                        INSERT INTO cmd_unit_tag (unit_id, workspace_id, tag) SELECT ?, ?, t FROM unnest(?::varchar[]) AS x(t)
+                        ON CONFLICT DO NOTHING""")
+                .params(e.unitId().value(), e.workspaceId().value(), e.tags().toArray(String[]::new)).update();
+    }
+
+    @EventHandler
+    void on(UnitTagsRemovedEvent e) {
+        inOrder().sql("DELETE FROM cmd_unit_tag WHERE unit_id = ? AND tag = ANY(?::varchar[])")
+                .params(e.unitId().value(), e.tags().toArray(String[]::new)).update();
+    }
+
+    @EventHandler
+    void on(WorkspaceSidesSetEvent e) {
+        inOrder().sql("UPDATE cmd_workspace SET sides = ? WHERE workspace_id = ?")
+                .params(e.sides().toArray(String[]::new), e.workspaceId().value()).update();
+    }
+
+    @EventHandler
+    void on(WorkspaceDefaultRegionChangedEvent e) {
+        inOrder().sql("UPDATE cmd_workspace SET default_region = ? WHERE workspace_id = ?")
+                .params(e.defaultRegion(), e.workspaceId().value()).update();
     }
 
     @EventHandler
@@ -139,6 +176,7 @@ class CommandDirectoryProjection {
 
     @EventHandler
     void on(UnitDiscardedEvent e) {
+        inOrder().sql("DELETE FROM cmd_unit_tag WHERE unit_id = ?").param(e.unitId().value()).update();
         inOrder().sql("DELETE FROM cmd_unit WHERE unit_id = ?").param(e.unitId().value()).update();
     }
 

@@ -48,4 +48,10 @@ public interface GuestDirectory {
 
     /** The people whose active membership is in this unit. */
     List<PersonId> membersOf(UnitId unit);
+
+    /** The workspace's units (active or archived) whose side is exactly {@code side}. */
+    List<UnitId> unitsWithSide(WorkspaceId workspace, String side);
+
+    /** The workspace's units (active or archived) that carry {@code tag}. */
+    List<UnitId> unitsWithTag(WorkspaceId workspace, String tag);
 }

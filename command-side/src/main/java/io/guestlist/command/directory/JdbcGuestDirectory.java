@@ -110,6 +110,20 @@ class JdbcGuestDirectory implements GuestDirectory {
                 .query((rs, n) -> PersonId.of(rs.getObject(1, java.util.UUID.class))).list();
     }
 
+    @Override
+    public List<UnitId> unitsWithSide(WorkspaceId workspace, String side) {
+        return jdbc.sql("SELECT unit_id FROM cmd_unit WHERE workspace_id = ? AND side = ? ORDER BY unit_id")
+                .params(workspace.value(), side)
+                .query((rs, n) -> UnitId.of(rs.getObject(1, java.util.UUID.class))).list();
+    }
+
+    @Override
+    public List<UnitId> unitsWithTag(WorkspaceId workspace, String tag) {
+        return jdbc.sql("SELECT unit_id FROM cmd_unit_tag WHERE workspace_id = ? AND tag = ? ORDER BY unit_id")
+                .params(workspace.value(), tag)
+                .query((rs, n) -> UnitId.of(rs.getObject(1, java.util.UUID.class))).list();
+    }
+
     private static List<String> textArray(Array array) throws java.sql.SQLException {
         return Arrays.asList((String[]) array.getArray());
     }

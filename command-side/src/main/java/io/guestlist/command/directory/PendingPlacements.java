@@ -4,7 +4,10 @@ import org.axonframework.messaging.unitofwork.CurrentUnitOfWork;
 import org.axonframework.messaging.unitofwork.UnitOfWork;
 import org.springframework.jdbc.core.simple.JdbcClient;
 
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Set;
 import java.util.Map;
 import java.util.UUID;
 
@@ -19,8 +22,11 @@ final class PendingPlacements {
     private record Placement(UUID unit, UUID workspace) {
     }
 
+    private record NewUnit(UUID workspace, String side, Set<String> tags) {
+    }
+
     private final JdbcClient jdbc;
-    private final Map<UUID, UUID> units = new LinkedHashMap<>();
+    private final Map<UUID, NewUnit> units = new LinkedHashMap<>();
     private final Map<UUID, Placement> members = new LinkedHashMap<>();
 
     private PendingPlacements(JdbcClient jdbc) {
@@ -40,8 +46,8 @@ final class PendingPlacements {
         });
     }
 
-    void unit(UUID unit, UUID workspace) {
-        units.put(unit, workspace);
+    void unit(UUID unit, UUID workspace, String side, Set<String> tags) {
+        units.put(unit, new NewUnit(workspace, side, tags == null ? Set.of() : tags));
         flushWithoutUnitOfWork();
     }
 
@@ -53,9 +59,24 @@ final class PendingPlacements {
     void flush() {
         if (!units.isEmpty()) {
             jdbc.sql("""
-                            INSERT INTO cmd_unit (unit_id, workspace_id, active)
-                            SELECT u, w, TRUE FROM unnest(?::uuid[], ?::uuid[]) AS t(u, w) ON CONFLICT DO NOTHING""")
-                    .params(strings(units.keySet()), strings(units.values())).update();
+                            INSERT INTO cmd_unit (unit_id, workspace_id, active, side)
+                            SELECT u, w, TRUE, s FROM unnest(?::uuid[], ?::uuid[], ?::varchar[]) AS t(u, w, s) ON CONFLICT DO NOTHING""")
+                    .params(strings(units.keySet()), strings(units.values().stream().map(NewUnit::workspace).toList()),
+                            units.values().stream().map(NewUnit::side).toArray(String[]::new)).update();
+            List<UUID> tagged = new ArrayList<>();
+            List<UUID> workspaces = new ArrayList<>();
+            List<String> tags = new ArrayList<>();
+            units.forEach((unit, created) -> created.tags().forEach(tag -> {
+                tagged.add(unit);
+                workspaces.add(created.workspace());
+                tags.add(tag);
+            }));
+            if (!tags.isEmpty()) {
+                jdbc.sql("""
+                                INSERT INTO cmd_unit_tag (unit_id, workspace_id, tag)
+                                SELECT u, w, t FROM unnest(?::uuid[], ?::uuid[], ?::varchar[]) AS x(u, w, t) ON CONFLICT DO NOTHING""")
+                        .params(strings(tagged), strings(workspaces), tags.toArray(String[]::new)).update();
+            }
             units.clear();
         }
         if (!members.isEmpty()) {

@@ -7,8 +7,10 @@ import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.guestunit.ArchiveUnitCommand;
 import io.guestlist.kernel.guestunit.ChoosePrimaryContactCommand;
 import io.guestlist.kernel.guestunit.CreateUnitCommand;
+import io.guestlist.kernel.guestunit.EditUnitCommand;
 import io.guestlist.kernel.guestunit.PrimaryContactChosenEvent;
 import io.guestlist.kernel.guestunit.RenameUnitCommand;
+import io.guestlist.kernel.guestunit.RenameUnitTagCommand;
 import io.guestlist.kernel.guestunit.RestoreUnitCommand;
 import io.guestlist.kernel.guestunit.SetUnitSideCommand;
 import io.guestlist.kernel.guestunit.SetUnitTagsCommand;
@@ -96,6 +98,33 @@ public class GuestUnit {
         }
     }
 
+    /**
+     * Every field given changes, or none does: each is checked (name, side among the workspace's,
+     * tags) before the first event, then only the fields that differ produce one. A restore goes
+     * first and an archive last, so the other changes apply to an active unit. A field set to its
+     * current value, {@code archived} included, changes nothing.
+     */
+    @CommandHandler
+    void handle(EditUnitCommand command, GuestDirectory directory) {
+        ensureIn(command.workspaceId());
+        String newName = command.name() == null ? name : validName(command.name());
+        String newSide = command.side() == null ? side : validSide(command.side(),
+                directory.workspace(workspaceId).orElseThrow(() -> GuestlistException.notFound("Workspace")));
+        Set<String> newTags = command.tags() == null ? tags : validTags(command.tags());
+        boolean archive = command.archived() == null ? archived : command.archived();
+        if (!archive) {
+            restoreIfArchived();
+        }
+        setSide(newSide);
+        setTags(newTags);
+        if (!newName.equals(name)) {
+            apply(new UnitRenamedEvent(unitId, workspaceId, newName));
+        }
+        if (archive && !archived) {
+            apply(new UnitArchivedEvent(unitId, workspaceId));
+        }
+    }
+
     @CommandHandler
     void handle(ArchiveUnitCommand command) {
         ensureIn(command.workspaceId());
@@ -124,13 +153,29 @@ public class GuestUnit {
     @CommandHandler
     void handle(SetUnitTagsCommand command) {
         ensureIn(command.workspaceId());
-        Set<String> wanted = validTags(command.tags());
+        setTags(validTags(command.tags()));
+    }
+
+    /** Makes the tags exactly {@code wanted}: the missing ones added, the others removed. */
+    private void setTags(Set<String> wanted) {
         Set<String> removed = new TreeSet<>(tags);
         removed.removeAll(wanted);
         addTags(wanted);
         if (!removed.isEmpty()) {
             apply(new UnitTagsRemovedEvent(unitId, workspaceId, removed));
         }
+    }
+
+    /** The tag {@code from} becomes {@code to}: removed, then added unless the unit has it already. */
+    @CommandHandler
+    void handle(RenameUnitTagCommand command) {
+        ensureIn(command.workspaceId());
+        String to = validTag(command.to());
+        if (!tags.contains(command.from()) || command.from().equals(to)) {
+            return;
+        }
+        apply(new UnitTagsRemovedEvent(unitId, workspaceId, Set.of(command.from())));
+        addTags(Set.of(to));
     }
 
     @CommandHandler
@@ -269,13 +314,17 @@ public class GuestUnit {
         Set<String> valid = new LinkedHashSet<>();
         if (tags != null) {
             for (String tag : tags) {
-                if (tag == null || tag.isBlank() || tag.length() > InputBounds.LABEL) {
-                    throw GuestlistException.invalid(BAD_TAG);
-                }
-                valid.add(tag.trim());
+                valid.add(validTag(tag));
             }
         }
         return new TreeSet<>(valid);
+    }
+
+    static String validTag(String tag) {
+        if (tag == null || tag.isBlank() || tag.length() > InputBounds.LABEL) {
+            throw GuestlistException.invalid(BAD_TAG);
+        }
+        return tag.trim();
     }
 
     @EventSourcingHandler

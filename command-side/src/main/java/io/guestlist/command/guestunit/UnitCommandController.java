@@ -5,19 +5,15 @@ import io.guestlist.command.web.CommandSender;
 import io.guestlist.command.web.HonoursIfMatch;
 import io.guestlist.command.web.IfMatch;
 import io.guestlist.kernel.error.GuestlistException;
-import io.guestlist.kernel.guestunit.ArchiveUnitCommand;
 import io.guestlist.kernel.guestunit.ChoosePrimaryContactCommand;
 import io.guestlist.kernel.guestunit.CreateUnitCommand;
 import io.guestlist.kernel.guestunit.MergeUnitsCommand;
-import io.guestlist.kernel.guestunit.RenameUnitCommand;
-import io.guestlist.kernel.guestunit.RestoreUnitCommand;
-import io.guestlist.kernel.guestunit.SetUnitSideCommand;
-import io.guestlist.kernel.guestunit.SetUnitTagsCommand;
+import io.guestlist.kernel.guestunit.EditUnitCommand;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
-import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -32,6 +28,8 @@ import java.security.Principal;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.Set;
 import java.util.UUID;
 
 /** Commands on guest units. */
@@ -66,38 +64,33 @@ class UnitCommandController {
 
     /**
      * Changes any of {@code name}, {@code side} ({@code null} clears it), {@code tags} (the full set)
-     * and {@code status}. A restore goes first and an archive last, so the other changes apply to an
-     * active unit.
+     * and {@code status} as one command: every field given changes, or none does.
      */
     @PatchMapping("/{unitId}")
     @HonoursIfMatch
+    @Operation(operationId = "editUnit", summary = "Edit a unit",
+            description = "Changes any of name, side (null clears it), tags (the full set) and status (ACTIVE or ARCHIVED) at "
+                    + "once: every field given changes, or none does. A field set to its current value is no change (200).")
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Map<String, Object> body,
                            Principal caller, HttpServletRequest request) {
-        WorkspaceId ws = WorkspaceId.of(workspaceId);
         UnitId unit = UnitId.of(unitId);
-        MetaData attribution = CommandSender.attribution(caller, request);
-        CommandSender.Versioned versioned = commands.versioned(unit, request);
         Object status = body.get("status");
         if (status != null && !"ACTIVE".equals(status) && !"ARCHIVED".equals(status)) {
             throw GuestlistException.invalid("status must be ACTIVE or ARCHIVED.");
         }
-        if ("ACTIVE".equals(status)) {
-            versioned.send(new RestoreUnitCommand(unit, ws), attribution);
-        }
-        if (body.containsKey("side")) {
-            versioned.send(new SetUnitSideCommand(unit, ws, text(body, "side")), attribution);
-        }
+        Set<String> tags = null;
         if (body.containsKey("tags")) {
-            if (!(body.get("tags") instanceof List<?> tags) || !tags.stream().allMatch(String.class::isInstance)) {
+            if (!(body.get("tags") instanceof List<?> list) || !list.stream().allMatch(String.class::isInstance)) {
                 throw GuestlistException.invalid("tags must be a list of strings.");
             }
-            versioned.send(new SetUnitTagsCommand(unit, ws, new HashSet<>(tags.stream().map(String.class::cast).toList())), attribution);
+            tags = new HashSet<>(list.stream().map(String.class::cast).toList());
         }
-        if (body.containsKey("name")) {
-            versioned.send(new RenameUnitCommand(unit, ws, text(body, "name")), attribution);
-        }
-        if ("ARCHIVED".equals(status)) {
-            versioned.send(new ArchiveUnitCommand(unit, ws), attribution);
+        String side = body.containsKey("side") ? Objects.requireNonNullElse(text(body, "side"), "") : null;
+        EditUnitCommand edit = new EditUnitCommand(unit, WorkspaceId.of(workspaceId), text(body, "name"), side, tags,
+                status == null ? null : "ARCHIVED".equals(status));
+        CommandSender.Versioned versioned = commands.versioned(unit, request);
+        if (edit.name() != null || side != null || tags != null || status != null) {
+            versioned.send(edit, CommandSender.attribution(caller, request));
         }
         return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }

@@ -4,15 +4,21 @@ import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
 import io.guestlist.command.web.HonoursIfMatch;
 import io.guestlist.command.web.IfMatch;
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.workspace.AddMemberCommand;
 import io.guestlist.kernel.workspace.ChangeMemberRoleCommand;
 import io.guestlist.kernel.workspace.CreateWorkspaceCommand;
+import io.guestlist.kernel.workspace.EditWorkspaceCommand;
 import io.guestlist.kernel.workspace.RemoveMemberCommand;
 import io.guestlist.kernel.workspace.Role;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.DeleteMapping;
+import org.springframework.web.bind.annotation.PatchMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.PostMapping;
 import org.springframework.web.bind.annotation.PutMapping;
@@ -22,7 +28,9 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Creating workspaces and governing their members. */
@@ -39,10 +47,17 @@ class WorkspaceCommandController {
     record ChangeRole(Role role) {
     }
 
-    private final CommandSender commands;
+    record EditWorkspace(String name, String defaultRegion, List<String> sides, Map<String, String> renamedSides) {
+    }
 
-    WorkspaceCommandController(CommandSender commands) {
+    private final CommandSender commands;
+    private final GuestDirectory directory;
+    private final UnitsFollowSides unitsFollowSides;
+
+    WorkspaceCommandController(CommandSender commands, GuestDirectory directory, UnitsFollowSides unitsFollowSides) {
         this.commands = commands;
+        this.directory = directory;
+        this.unitsFollowSides = unitsFollowSides;
     }
 
     @PostMapping
@@ -52,6 +67,28 @@ class WorkspaceCommandController {
                 CommandSender.attribution(caller, request));
         return ResponseEntity.created(URI.create("/api/v1/workspaces/" + id))
                 .eTag(IfMatch.etag(commands.versionOf(id))).body(new CommandAccepted(id.value(), commands.positionOf(id)));
+    }
+
+    /**
+     * Edits the workspace as one command (OWNER): name, default region and sides, which may be added,
+     * renamed (units follow) or removed (409 side-in-use while a unit has it).
+     */
+    @PatchMapping("/{workspaceId}")
+    @HonoursIfMatch
+    @Operation(operationId = "editWorkspace", summary = "Edit a workspace",
+            description = "OWNER only. Changes any of name, defaultRegion and sides (the full list) at once: every field given changes, "
+                    + "or none does. renamedSides maps an old side name to its new one (which sides holds): every unit with the old side "
+                    + "is set to the new one. A side neither kept nor renamed is removed, refused with 409 side-in-use while a unit has it.")
+    ResponseEntity<CommandAccepted> edit(@PathVariable UUID workspaceId, @RequestBody EditWorkspace body, Principal caller,
+                                         HttpServletRequest request) {
+        WorkspaceId ws = WorkspaceId.of(workspaceId);
+        MetaData attribution = CommandSender.attribution(caller, request);
+        List<String> before = directory.workspace(ws).map(WorkspaceSettings::sides).orElse(List.of());
+        CommandSender.Versioned versioned = commands.versioned(ws, request);
+        versioned.send(new EditWorkspaceCommand(ws, body.name(), body.defaultRegion(), body.sides(), body.renamedSides()), attribution);
+        List<Object> changed = new ArrayList<>(unitsFollowSides.follow(ws, before, body.renamedSides(), attribution));
+        changed.add(ws);
+        return versioned.ok(new CommandAccepted(workspaceId, commands.positionOf(changed.toArray())));
     }
 
     @PostMapping("/{workspaceId}/members")

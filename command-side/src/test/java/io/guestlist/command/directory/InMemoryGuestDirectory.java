@@ -32,6 +32,33 @@ public class InMemoryGuestDirectory implements GuestDirectory {
     private final Map<UnitId, Unit> units = new HashMap<>();
     private final Map<PersonId, UnitId> memberships = new LinkedHashMap<>();
     private final Map<PhoneKey, PersonId> claims = new HashMap<>();
+    private final Map<UnitId, String> sides = new HashMap<>();
+    private final Map<UnitId, Set<String>> tags = new HashMap<>();
+
+    /** The unit (added with {@link #withUnit}) has this side. */
+    public InMemoryGuestDirectory withUnitSide(UnitId unit, String side) {
+        sides.put(unit, side);
+        return this;
+    }
+
+    /** The unit (added with {@link #withUnit}) carries these tags. */
+    public InMemoryGuestDirectory withUnitTags(UnitId unit, String... carried) {
+        tags.put(unit, Set.of(carried));
+        return this;
+    }
+
+    @Override
+    public List<UnitId> unitsWithSide(WorkspaceId workspace, String side) {
+        return units.entrySet().stream().filter(u -> u.getValue().workspace().equals(workspace))
+                .map(Map.Entry::getKey).filter(u -> side.equals(sides.get(u))).sorted(java.util.Comparator.comparing(UnitId::toString)).toList();
+    }
+
+    @Override
+    public List<UnitId> unitsWithTag(WorkspaceId workspace, String tag) {
+        return units.entrySet().stream().filter(u -> u.getValue().workspace().equals(workspace))
+                .map(Map.Entry::getKey).filter(u -> tags.getOrDefault(u, Set.of()).contains(tag))
+                .sorted(java.util.Comparator.comparing(UnitId::toString)).toList();
+    }
 
     public InMemoryGuestDirectory withWorkspace(WorkspaceId workspace, String defaultRegion, List<String> sides) {
         workspaces.put(workspace, new WorkspaceSettings(defaultRegion, List.copyOf(sides)));

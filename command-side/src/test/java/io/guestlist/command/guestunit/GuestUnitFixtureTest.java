@@ -65,6 +65,117 @@ class GuestUnitFixtureTest {
         return new UnitArchivedEvent(UNIT, WORKSPACE);
     }
 
+    // edit: one command, every field or none
+
+    private static EditUnitCommand edit(String name, String side, Set<String> tags, Boolean archived) {
+        return new EditUnitCommand(UNIT, WORKSPACE, name, side, tags, archived);
+    }
+
+    @Test
+    void givenArchivedUnit_whenEditedInEveryFieldAndRestored_thenRestoredFirstThenEachChange() {
+        fixture.given(aUnitCreated("Bride", "family"), archived())
+                .when(edit(" The Sharma Family ", "groom", Set.of("vip"), false))
+                .expectEvents(new UnitRestoredEvent(UNIT, WORKSPACE),
+                        new UnitSideSetEvent(UNIT, WORKSPACE, "Groom"),
+                        new UnitTagsAddedEvent(UNIT, WORKSPACE, Set.of("vip")),
+                        new UnitTagsRemovedEvent(UNIT, WORKSPACE, Set.of("family")),
+                        new UnitRenamedEvent(UNIT, WORKSPACE, "The Sharma Family"));
+    }
+
+    @Test
+    void givenUnit_whenRenamedAndArchived_thenArchivedLast() {
+        fixture.given(aUnitCreated())
+                .when(edit("The Sharma Family", null, null, true))
+                .expectEvents(new UnitRenamedEvent(UNIT, WORKSPACE, "The Sharma Family"), archived());
+    }
+
+    @Test
+    void givenUnit_whenEditedToWhatItAlreadyIs_thenNothingHappens() {
+        fixture.given(aUnitCreated("Bride", "family"))
+                .when(edit("The Sharmas", "bride", Set.of("family"), false))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenArchivedUnit_whenArchivedAgain_thenNothingHappens() {
+        fixture.given(aUnitCreated(), archived())
+                .when(edit(null, null, null, true))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenUnitWithSide_whenSideCleared_thenSideNone() {
+        fixture.given(aUnitCreated("Bride"))
+                .when(edit(null, "", null, null))
+                .expectEvents(new UnitSideSetEvent(UNIT, WORKSPACE, null));
+    }
+
+    @Test
+    void givenUnit_whenEditedWithANewNameAndAnUnknownSide_thenNothingChanges() {
+        fixture.given(aUnitCreated())
+                .when(edit("The Sharma Family", "Neighbours", Set.of("vip"), true))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, UNKNOWN_SIDE));
+    }
+
+    @Test
+    void givenUnit_whenEditedWithATagAndABlankName_thenNothingChanges() {
+        fixture.given(aUnitCreated())
+                .when(edit(" ", "Bride", Set.of("vip"), null))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, NAME_REQUIRED));
+    }
+
+    @Test
+    void givenUnit_whenEditedWithABadTag_thenNothingChanges() {
+        fixture.given(aUnitCreated())
+                .when(edit("The Sharma Family", null, Set.of("x".repeat(101)), null))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, BAD_TAG));
+    }
+
+    @Test
+    void givenUnit_whenEditedFromAnotherWorkspace_thenNotFound() {
+        fixture.given(aUnitCreated())
+                .when(new EditUnitCommand(UNIT, OTHER_WORKSPACE, "Mine", null, null, null))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Unit not found"));
+    }
+
+    // tag rename, one unit at a time
+
+    @Test
+    void givenTaggedUnit_whenTagRenamed_thenOldRemovedAndNewAdded() {
+        fixture.given(aUnitCreated(null, "college", "vip"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", " College friends "))
+                .expectEvents(new UnitTagsRemovedEvent(UNIT, WORKSPACE, Set.of("college")),
+                        new UnitTagsAddedEvent(UNIT, WORKSPACE, Set.of("College friends")));
+    }
+
+    @Test
+    void givenUnitWithBothTags_whenOneRenamedToTheOther_thenOnlyTheOldRemoved() {
+        fixture.given(aUnitCreated(null, "college", "vip"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", "vip"))
+                .expectEvents(new UnitTagsRemovedEvent(UNIT, WORKSPACE, Set.of("college")));
+    }
+
+    @Test
+    void givenUnitWithoutTheTag_whenTagRenamed_thenNothingHappens() {
+        fixture.given(aUnitCreated(null, "vip"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", "friends"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenTaggedUnit_whenTagRenamedToBlank_thenRejected() {
+        fixture.given(aUnitCreated(null, "college"))
+                .when(new RenameUnitTagCommand(UNIT, WORKSPACE, "college", " "))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, BAD_TAG));
+    }
+
+    @Test
+    void givenTaggedUnit_whenTagRenamedFromAnotherWorkspace_thenNotFound() {
+        fixture.given(aUnitCreated(null, "college"))
+                .when(new RenameUnitTagCommand(UNIT, OTHER_WORKSPACE, "college", "friends"))
+                .expectNoEvents().expectException(rejectedWith(NOT_FOUND, "Unit not found"));
+    }
+
     // create
 
     @Test

@@ -1,5 +1,14 @@
 package io.guestlist.command.workspace;
 
+import io.guestlist.command.directory.InMemoryGuestDirectory;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.workspace.EditWorkspaceCommand;
+import io.guestlist.kernel.workspace.WorkspaceDefaultRegionChangedEvent;
+import io.guestlist.kernel.workspace.WorkspaceRenamedEvent;
+import io.guestlist.kernel.workspace.WorkspaceSidesSetEvent;
+import java.util.Map;
+
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.workspace.AddMemberCommand;
 import io.guestlist.kernel.workspace.ChangeMemberRoleCommand;
@@ -19,7 +28,9 @@ import java.util.List;
 
 import static io.guestlist.command.Rejection.rejectedWith;
 import static io.guestlist.command.workspace.Workspace.ALREADY_MEMBER;
+import static io.guestlist.command.workspace.Workspace.BAD_RENAME;
 import static io.guestlist.command.workspace.Workspace.BAD_SIDES;
+import static io.guestlist.command.workspace.Workspace.SIDE_IN_USE;
 import static io.guestlist.command.workspace.Workspace.DEFAULT_SIDES;
 import static io.guestlist.command.workspace.Workspace.LAST_OWNER;
 import static io.guestlist.command.workspace.Workspace.NAME_REQUIRED;
@@ -42,9 +53,96 @@ class WorkspaceFixtureTest {
 
     private FixtureConfiguration<Workspace> fixture;
 
+    private static final UnitId BRIDES_UNIT = UnitId.random();
+    private final InMemoryGuestDirectory directory = new InMemoryGuestDirectory()
+            .withWorkspace(WORKSPACE, "IN", DEFAULT_SIDES).withUnit(WORKSPACE, BRIDES_UNIT).withUnitSide(BRIDES_UNIT, "Bride");
+
     @BeforeEach
     void setUp() {
         fixture = new AggregateTestFixture<>(Workspace.class);
+        fixture.registerInjectableResource(directory);
+    }
+
+    // edit: one command, every field or none
+
+    private static EditWorkspaceCommand edit(String name, String region, List<String> sides, Map<String, String> renamed) {
+        return new EditWorkspaceCommand(WORKSPACE, name, region, sides, renamed);
+    }
+
+    @Test
+    void givenWorkspace_whenEditedInEveryField_thenOneEventPerChange() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit(" Sharma-Kapoor Wedding ", "gb", List.of("Bride's family", "Groom", "Both", "Friends"),
+                        Map.of("Bride", "Bride's family")))
+                .expectEvents(new WorkspaceRenamedEvent(WORKSPACE, "Sharma-Kapoor Wedding"),
+                        new WorkspaceDefaultRegionChangedEvent(WORKSPACE, "GB"),
+                        new WorkspaceSidesSetEvent(WORKSPACE, List.of("Bride's family", "Groom", "Both", "Friends"),
+                                Map.of("Bride", "Bride's family")));
+    }
+
+    @Test
+    void givenWorkspace_whenEditedToWhatItIs_thenNothingHappens() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit("Sharma Wedding", "IN", DEFAULT_SIDES, null))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenAUnitOnTheBridesSide_whenThatSideIsRemoved_thenSideInUseAndNothingChanges() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit("New name", null, List.of("Groom", "Both"), null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.SIDE_IN_USE, SIDE_IN_USE).withDetail("side", "Bride").withDetail("units", 1));
+    }
+
+    @Test
+    void givenNoUnitOnTheSide_whenThatSideIsRemoved_thenSidesSet() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit(null, null, List.of("Bride", "Groom"), null))
+                .expectEvents(new WorkspaceSidesSetEvent(WORKSPACE, List.of("Bride", "Groom"), Map.of()));
+    }
+
+    @Test
+    void givenWorkspace_whenASideChangesOnlyItsCase_thenItIsARename() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit(null, null, List.of("BRIDE", "Groom", "Both"), null))
+                .expectEvents(new WorkspaceSidesSetEvent(WORKSPACE, List.of("BRIDE", "Groom", "Both"), Map.of("Bride", "BRIDE")));
+    }
+
+    @Test
+    void givenWorkspace_whenRenamedToASideNotListed_thenRejected() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit(null, null, List.of("Groom", "Both"), Map.of("Bride", "Bride's family")))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.VALIDATION, BAD_RENAME));
+    }
+
+    @Test
+    void givenARenameAlreadyMade_whenAskedAgain_thenNothingHappens() {
+        fixture.given(aWorkspaceOwnedByAnita(), new WorkspaceSidesSetEvent(WORKSPACE, List.of("Bride's family", "Groom", "Both"),
+                        Map.of("Bride", "Bride's family")))
+                .when(edit(null, null, List.of("Bride's family", "Groom", "Both"), Map.of("Bride", "Bride's family")))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenWorkspace_whenEditedWithANewNameAndAnUnknownRegion_thenNothingChanges() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit("New name", "XX", null, null))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.VALIDATION, UNKNOWN_REGION));
+    }
+
+    @Test
+    void givenWorkspace_whenEditedWithABlankNameAndNewSides_thenNothingChanges() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit(" ", null, List.of("Bride", "Groom", "Both", "Friends"), null))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.VALIDATION, NAME_REQUIRED));
+    }
+
+    @Test
+    void givenWorkspace_whenEditedWithSidesEqualIgnoringCase_thenRejected() {
+        fixture.given(aWorkspaceOwnedByAnita())
+                .when(edit(null, null, List.of("Bride", "bride", "Groom", "Both"), null))
+                .expectNoEvents().expectException(rejectedWith(ErrorCode.VALIDATION, BAD_SIDES));
     }
 
     private static CreateWorkspaceCommand create(String name, String region, List<String> sides) {

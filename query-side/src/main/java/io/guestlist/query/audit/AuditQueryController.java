@@ -38,6 +38,9 @@ class AuditQueryController {
     Page<HistoryItem> history(@PathVariable UUID workspaceId, @PathVariable String kind, @PathVariable UUID id,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) Long after, Principal caller) {
+        if ("units".equals(kind)) {
+            readYourWrites.await(after, Projections.AUDIT); // a unit's history finds its people's events through the feed
+        }
         access.ensureMember(workspaceId, caller, after);
         return history.history(workspaceId, kind, id, Page.page(page), Page.size(size));
     }

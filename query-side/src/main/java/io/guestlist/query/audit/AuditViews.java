@@ -11,8 +11,9 @@ final class AuditViews {
     private AuditViews() {
     }
 
+    /** {@code personId}: the person a {@code Person} event is about (in a unit's history, whom it placed or took out). */
     record HistoryItem(String type, Instant time, String memberId, String correlationId, long sequence, long position,
-                       @JsonRawValue String data) {
+                       UUID personId, @JsonRawValue String data) {
     }
 
     record AuditItem(long position, UUID aggregateId, String aggregateType, long sequence, String type, Instant time,

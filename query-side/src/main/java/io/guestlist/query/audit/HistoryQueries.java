@@ -5,6 +5,7 @@ import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.query.audit.AuditViews.HistoryItem;
 import io.guestlist.query.support.Page;
 import org.axonframework.eventhandling.DomainEventMessage;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.util.List;
@@ -23,10 +24,14 @@ class HistoryQueries {
     static final Map<String, String> KINDS = Map.of("units", "GuestUnit", "people", "Person", "imports", "ImportRun",
             "events", "Occasion");
 
-    private final StoredEvents events;
+    private static final String PERSON = "Person";
 
-    HistoryQueries(StoredEvents events) {
+    private final StoredEvents events;
+    private final JdbcTemplate audit;
+
+    HistoryQueries(StoredEvents events, JdbcTemplate audit) {
         this.events = events;
+        this.audit = audit;
     }
 
     Page<HistoryItem> history(UUID workspace, String kind, UUID aggregate, int page, int size) {
@@ -37,15 +42,38 @@ class HistoryQueries {
         if (!ours) {
             throw GuestlistException.notFound("History");
         }
+        if ("units".equals(kind)) {
+            return unitHistory(workspace, aggregate, page, size);
+        }
         List<HistoryItem> items = events.ofAggregate(id, (long) page * size, size).stream()
                 .map(m -> item((DomainEventMessage<?>) m, StoredEvents.position(m))).toList();
         return new Page<>(items, page, size, events.countOf(id));
     }
 
+    /**
+     * A unit's own events interleaved, in store order, with the events of people joining and leaving it
+     * (added, moved in or out, reactivated, removed, deleted): those are {@code Person} events, found
+     * through the audit feed's {@code unit_ids} as the as-of reads find them, and marked with the person's id.
+     */
+    private Page<HistoryItem> unitHistory(UUID workspace, UUID unit, int page, int size) {
+        List<HistoryItem> items = events.select("""
+                        WHERE global_index IN (SELECT global_index FROM domain_event_entry WHERE aggregate_identifier = ?
+                                               UNION ALL
+                                               SELECT position FROM audit_log
+                                                WHERE unit_ids @> ARRAY[?]::uuid[] AND aggregate_type = ? AND workspace_id = ?)
+                        ORDER BY global_index LIMIT ? OFFSET ?""", unit.toString(), unit, PERSON, workspace, size, (long) page * size)
+                .stream().map(m -> item((DomainEventMessage<?>) m, StoredEvents.position(m))).toList();
+        long people = audit.queryForObject("""
+                SELECT count(*) FROM audit_log WHERE unit_ids @> ARRAY[?]::uuid[] AND aggregate_type = ? AND workspace_id = ?""",
+                Long.class, unit, PERSON, workspace);
+        return new Page<>(items, page, size, events.countOf(unit.toString()) + people);
+    }
+
     private HistoryItem item(DomainEventMessage<?> event, long position) {
+        UUID person = PERSON.equals(event.getType()) ? UUID.fromString(event.getAggregateIdentifier()) : null;
         return new HistoryItem(EventData.type(event.getPayloadType()), event.getTimestamp(),
                 text(event.getMetaData().get(Attribution.MEMBER_ID)), text(event.getMetaData().get(Attribution.CORRELATION_ID)),
-                event.getSequenceNumber(), position, EventData.json(event.getPayload(), events.serializer()));
+                event.getSequenceNumber(), position, person, EventData.json(event.getPayload(), events.serializer()));
     }
 
     private static String text(Object value) {

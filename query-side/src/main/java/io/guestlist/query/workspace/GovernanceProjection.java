@@ -6,6 +6,9 @@ import io.guestlist.kernel.workspace.MemberAddedEvent;
 import io.guestlist.kernel.workspace.MemberRemovedEvent;
 import io.guestlist.kernel.workspace.MemberRoleChangedEvent;
 import io.guestlist.kernel.workspace.WorkspaceCreatedEvent;
+import io.guestlist.kernel.workspace.WorkspaceDefaultRegionChangedEvent;
+import io.guestlist.kernel.workspace.WorkspaceRenamedEvent;
+import io.guestlist.kernel.workspace.WorkspaceSidesSetEvent;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
@@ -47,6 +50,32 @@ class GovernanceProjection {
                     e.workspaceId().value(), e.sides().get(i), i);
         }
         upsertMember(e.workspaceId().value(), e.ownerId(), "OWNER", at, by);
+    }
+
+    @EventHandler
+    void on(WorkspaceRenamedEvent e, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        jdbc.update("UPDATE workspaces SET name = ?, updated_at = ?, updated_by = ? WHERE workspace_id = ?",
+                e.name(), ts(at), by, e.workspaceId().value());
+    }
+
+    @EventHandler
+    void on(WorkspaceDefaultRegionChangedEvent e, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        jdbc.update("UPDATE workspaces SET default_region = ?, updated_at = ?, updated_by = ? WHERE workspace_id = ?",
+                e.defaultRegion(), ts(at), by, e.workspaceId().value());
+    }
+
+    /** The sides as listed now; units with a renamed side are set to the new name by events of their own. */
+    @EventHandler
+    void on(WorkspaceSidesSetEvent e, @org.axonframework.eventhandling.Timestamp Instant at,
+            @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        jdbc.update("DELETE FROM sides WHERE workspace_id = ?", e.workspaceId().value());
+        for (int i = 0; i < e.sides().size(); i++) {
+            jdbc.update("INSERT INTO sides (workspace_id, name, position) VALUES (?, ?, ?) ON CONFLICT DO NOTHING",
+                    e.workspaceId().value(), e.sides().get(i), i);
+        }
+        jdbc.update("UPDATE workspaces SET updated_at = ?, updated_by = ? WHERE workspace_id = ?", ts(at), by, e.workspaceId().value());
     }
 
     @EventHandler

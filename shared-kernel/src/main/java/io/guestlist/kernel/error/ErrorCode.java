@@ -11,6 +11,7 @@ public enum ErrorCode {
     NOT_FOUND("not-found", 404),
     PHONE_TAKEN("phone-taken", 409),
     STATE_CONFLICT("state-conflict", 409),
+    SIDE_IN_USE("side-in-use", 409),
     CONCURRENT_MODIFICATION("concurrent-modification", 409),
     IDEMPOTENCY_KEY_REUSED("idempotency-key-reused", 409),
     PRECONDITION_FAILED("precondition-failed", 412),

@@ -1,0 +1,68 @@
+package io.guestlist.command.guestunit;
+
+import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.web.CommandSender;
+import io.guestlist.command.workspace.WorkspaceAccessInterceptor;
+import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.guestunit.RenameUnitTagCommand;
+import io.guestlist.kernel.ids.UnitId;
+import io.guestlist.kernel.ids.WorkspaceId;
+import io.guestlist.kernel.text.CleanText;
+import io.guestlist.kernel.text.InputBounds;
+import io.swagger.v3.oas.annotations.Operation;
+import jakarta.servlet.http.HttpServletRequest;
+import org.axonframework.messaging.MetaData;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+import java.security.Principal;
+import java.util.List;
+import java.util.UUID;
+
+/** Workspace-wide tag changes: one command per unit that carries the tag, each attributed to the caller. */
+@RestController
+class TagCommandController {
+
+    record Rename(String to) {
+    }
+
+    /** {@code units}: how many units were renamed; {@code position}: wait for it with {@code ?after=}. */
+    record Renamed(String from, String to, int units, long position) {
+    }
+
+    private final CommandSender commands;
+    private final GuestDirectory directory;
+
+    TagCommandController(CommandSender commands, GuestDirectory directory) {
+        this.commands = commands;
+        this.directory = directory;
+    }
+
+    /**
+     * Renames a tag on every unit (active or archived) that carries it. Not one transaction: a unit
+     * tagged meanwhile keeps the old tag, and repeating the request renames what is left.
+     */
+    @PostMapping("/api/v1/workspaces/{workspaceId}/tags/{tag}/rename")
+    @Operation(operationId = "renameTag", summary = "Rename a tag on every unit",
+            description = "EDITOR or OWNER. Renames the tag on every unit that carries it, one attributed change per unit; a unit "
+                    + "that has the new tag already just loses the old one. 404 when no unit carries the tag.")
+    Renamed rename(@PathVariable UUID workspaceId, @PathVariable String tag, @RequestBody Rename body, Principal caller,
+                   HttpServletRequest request) {
+        WorkspaceId ws = WorkspaceId.of(workspaceId);
+        WorkspaceAccessInterceptor.ensureMayChange(directory, ws, caller.getName(), false);
+        CleanText.require("tag", tag, InputBounds.LABEL);
+        CleanText.require("to", body.to(), InputBounds.LABEL);
+        String to = GuestUnit.validTag(body.to());
+        List<UnitId> units = directory.unitsWithTag(ws, tag);
+        if (units.isEmpty()) {
+            throw GuestlistException.notFound("Tag");
+        }
+        MetaData attribution = CommandSender.attribution(caller, request);
+        for (UnitId unit : units) {
+            commands.send(new RenameUnitTagCommand(unit, ws, tag, to), attribution);
+        }
+        return new Renamed(tag, to, units.size(), commands.positionOf(units.toArray()));
+    }
+}
