@@ -69,6 +69,10 @@ class PersonFoldsAgreeTest extends ServiceTest {
             assertThat(audit.get(0).path("memberId").asText()).isEqualTo("alice");
             seen.addAll(types(audit));
         }
+        Api.Response erased = api.post("alice", base + "/people/" + anita + "/erase", null);
+        assertThat(erased.status()).as(erased.body().toString()).isEqualTo(200);
+        agree(erased.position(), sharmas, kapoors);
+        seen.addAll(types(api.get("alice", base + "/audit?aggregateId=" + anita + "&size=100&after=" + erased.position()).body().path("items")));
         assertThat(seen).as("every kind of person event went through both folds").containsAll(
                 Arrays.stream(PersonEvent.class.getPermittedSubclasses()).map(c -> c.getSimpleName().replaceFirst("Event$", "")).toList());
     }
