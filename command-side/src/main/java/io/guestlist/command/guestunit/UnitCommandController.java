@@ -33,18 +33,32 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Commands on guest units. */
+@Tag(name = "units")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/units")
 class UnitCommandController {
 
+    @Schema(example = """
+            {"name": "The Sharma Family", "side": "Bride", "tags": ["family"]}""")
     record CreateUnit(String name, String side, List<String> tags) {
     }
 
+    @Schema(example = """
+            {"personId": "0b5c8f0e-4a7d-4c43-9d6e-2f1a3b5c7d9e"}""")
     record ChooseContact(UUID personId) {
     }
 
+    @Schema(example = """
+            {"intoUnitId": "6f1d2c3b-8a9e-4f70-b1c2-d3e4f5a6b7c8"}""")
     record Merge(UUID intoUnitId) {
     }
 
@@ -54,6 +68,9 @@ class UnitCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "createUnit", summary = "Create a unit",
+            description = "Creates a guest unit (a household, a couple, a single guest) on one of the workspace's sides, with tags.",
+            responses = @ApiResponse(responseCode = "201", description = "Created: the unit's id and the position to read it `?after=`."))
     @PostMapping
     ResponseEntity<CommandAccepted> create(@PathVariable UUID workspaceId, @RequestBody CreateUnit body,
                                            Principal caller, HttpServletRequest request) {
@@ -69,6 +86,12 @@ class UnitCommandController {
      * and {@code status}. A restore goes first and an archive last, so the other changes apply to an
      * active unit.
      */
+    @Operation(operationId = "changeUnit", summary = "Change a unit",
+            description = "Changes any of `name`, `side` (null clears it), `tags` (the full set) and `status` (ACTIVE or ARCHIVED)."
+                    + " A restore goes first and an archive last, so the other changes apply to an active unit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitChange.class))))
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PatchMapping("/{unitId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Map<String, Object> body,
@@ -102,6 +125,9 @@ class UnitCommandController {
         return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
+    @Operation(operationId = "choosePrimaryContact", summary = "Choose the unit's primary contact",
+            description = "Makes one of the unit's members the person its invitations go to.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PutMapping("/{unitId}/primary-contact")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> choosePrimaryContact(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody ChooseContact body,
@@ -116,6 +142,9 @@ class UnitCommandController {
         return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
+    @Operation(operationId = "mergeUnits", summary = "Merge a unit into another",
+            description = "Moves every member of this unit into `intoUnitId` and archives this one; the answer names the unit kept.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PostMapping("/{unitId}/merge")
     CommandAccepted merge(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Merge body,
                           Principal caller, HttpServletRequest request) {
