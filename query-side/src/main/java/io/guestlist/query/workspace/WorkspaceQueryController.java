@@ -19,6 +19,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
 import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** A workspace as its members see it: settings, sides and members. */
@@ -27,6 +28,8 @@ import io.swagger.v3.oas.annotations.tags.Tag;
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
 class WorkspaceQueryController {
 
+    /** Named apart from a unit's member in the OpenAPI document, where schemas go by simple name. */
+    @Schema(name = "WorkspaceMember")
     record Member(String userId, String role, Instant since) {
     }
 

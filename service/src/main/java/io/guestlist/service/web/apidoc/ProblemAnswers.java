@@ -40,7 +40,7 @@ final class ProblemAnswers {
     static final String PROBLEM = "Problem";
     private static final String INTERNAL_STATUS = "500";
 
-    /** What each type means to a client; a new {@link ErrorCode} without a line here fails the document test. */
+    /** What each type means to a client; a new {@link ErrorCode} without a line here stops the document from being served. */
     private static final Map<ErrorCode, String> MEANINGS = Map.ofEntries(
             Map.entry(ErrorCode.VALIDATION, "an input is malformed or out of bounds; `field` names it where one field is at fault"),
             Map.entry(ErrorCode.UNAUTHENTICATED, "no bearer token, or one that is not valid"),
@@ -65,6 +65,14 @@ final class ProblemAnswers {
             ErrorCode.PHONE_TAKEN, Map.of("phone", "+919811122233", "personId", "0b5c8f0e-4a7d-4c43-9d6e-2f1a3b5c7d9e"),
             ErrorCode.IDEMPOTENCY_KEY_REUSED, Map.of("runId", "6f1d2c3b-8a9e-4f70-b1c2-d3e4f5a6b7c8"),
             ErrorCode.PAYLOAD_TOO_LARGE, Map.of("maxBytes", 52428800));
+
+    static {
+        EnumSet<ErrorCode> unexplained = EnumSet.allOf(ErrorCode.class);
+        unexplained.removeAll(MEANINGS.keySet());
+        if (!unexplained.isEmpty()) {
+            throw new IllegalStateException("Error codes without a meaning for the API document: " + unexplained);
+        }
+    }
 
     private ProblemAnswers() {
     }
@@ -156,10 +164,6 @@ final class ProblemAnswers {
             codes.addAll(List.of(rejects.value()));
         }
         return codes;
-    }
-
-    static Map<ErrorCode, String> meanings() {
-        return MEANINGS;
     }
 
     private static ApiResponse answer(String description, Map<String, Example> examples) {
