@@ -50,8 +50,9 @@ class ApiDocumentation {
                 .info(new Info().title("Guestlist API").version("v1")
                         .description("Guest lists for multi-event celebrations. Every answer that is an error is"
                                 + " application/problem+json (the Problem schema) with a stable type."))
-                // A fixed server, not the one springdoc derives from the request, so the committed document is the same on every port.
-                .servers(List.of(new Server().url("http://localhost:8080").description("The service run locally (scripts/run).")))
+                // The origin the document is served from (Swagger UI calls it), not one springdoc derives from the request:
+                // the committed document is then the same on every host and port.
+                .servers(List.of(new Server().url("/").description("This service: the origin that serves this document.")))
                 .tags(TAGS)
                 .components(new Components()
                         .addSecuritySchemes(BEARER, new SecurityScheme()
