@@ -11,6 +11,10 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.TreeSet;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -37,10 +41,32 @@ class CommittedApiDocumentTest extends ServiceTest {
             Files.writeString(COMMITTED, JSON.writerWithDefaultPrettyPrinter().writeValueAsString(served.body()) + "\n");
         }
         JsonNode committed = JSON.readTree(COMMITTED.toFile());
-        assertThat(served.body())
-                .withFailMessage("The served /v3/api-docs differs from %s, which the generated client is built from. If the change"
-                        + " is meant, refresh the file: mvn -pl service -am verify -Dtest=CommittedApiDocumentTest"
-                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.refresh=true, and commit it.", COMMITTED)
-                .isEqualTo(committed);
+        assertThat(differences(served.body(), committed, ""))
+                .withFailMessage("The served /v3/api-docs differs from %s, which the generated client is built from, at %s."
+                        + " If the change is meant, refresh the file: mvn -pl service -am verify -Dtest=CommittedApiDocumentTest"
+                        + " -Dsurefire.failIfNoSpecifiedTests=false -Dopenapi.refresh=true, and commit it.",
+                        COMMITTED, differences(served.body(), committed, ""))
+                .isEmpty();
+    }
+
+    /** Where the two differ (e.g. {@code paths["/api/v1/…"].get.summary}), the first few, so the message says where to look. */
+    private static List<String> differences(JsonNode served, JsonNode committed, String pointer) {
+        List<String> found = new ArrayList<>();
+        if (served.isObject() && committed.isObject()) {
+            Set<String> names = new TreeSet<>();
+            served.fieldNames().forEachRemaining(names::add);
+            committed.fieldNames().forEachRemaining(names::add);
+            for (String name : names) {
+                String at = pointer + (name.contains("/") ? "[\"" + name + "\"]" : (pointer.isEmpty() ? "" : ".") + name);
+                if (!served.has(name) || !committed.has(name)) {
+                    found.add(at + (served.has(name) ? " (only served)" : " (only committed)"));
+                } else {
+                    found.addAll(differences(served.get(name), committed.get(name), at));
+                }
+            }
+        } else if (!served.equals(committed)) {
+            found.add(pointer);
+        }
+        return found.size() > 10 ? found.subList(0, 10) : found;
     }
 }
