@@ -10,5 +10,6 @@ import java.util.List;
 record UnitChange(@Schema(description = "The new name.") String name,
                   @Schema(description = "One of the workspace's sides; null clears it.", nullable = true) String side,
                   @Schema(description = "The unit's full set of tags.") List<String> tags,
-                  @Schema(description = "ARCHIVED archives the unit, ACTIVE restores it.", allowableValues = {"ACTIVE", "ARCHIVED"}) String status) {
+                  @Schema(description = "ARCHIVED archives the unit, ACTIVE restores it.", allowableValues = {"ACTIVE", "ARCHIVED"})
+                  String status) {
 }

@@ -43,7 +43,8 @@ class AuditQueryController {
             description = "The events of one unit, person, import run or event, oldest first, read from the event store.")
     @GetMapping("/{kind:units|people|imports|events}/{id}/history")
     Page<HistoryItem> history(@PathVariable UUID workspaceId,
-                              @Parameter(schema = @Schema(allowableValues = {"units", "people", "imports", "events"})) @PathVariable String kind, @PathVariable UUID id,
+                              @Parameter(schema = @Schema(allowableValues = {"units", "people", "imports", "events"}))
+                              @PathVariable String kind, @PathVariable UUID id,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) Long after, Principal caller) {
         access.ensureMember(workspaceId, caller, after);

@@ -61,7 +61,8 @@ class ImportRunQueryController {
         this.readYourWrites = readYourWrites;
     }
 
-    @Operation(operationId = "listImportRuns", summary = "List import runs", description = "The workspace's import runs, newest first, with their counters.")
+    @Operation(operationId = "listImportRuns", summary = "List import runs",
+            description = "The workspace's import runs, newest first, with their counters.")
     @GetMapping
     Page<RunView> runs(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after, java.security.Principal caller) {

@@ -37,7 +37,8 @@ final class OpenApiLint {
     private static final Pattern CAMEL_CASE_VERB = Pattern.compile("^[a-z]+(?:[A-Z][a-z0-9]*)*$");
     private static final Pattern TEMPLATE = Pattern.compile("\\{([^}]*)}");
     private static final String PROBLEM_REF = "#/components/schemas/Problem";
-    private static final String ADD_OPERATION = "add @Operation(operationId = \"verbNoun\", summary = \"…\", description = \"…\") to the handler";
+    private static final String ADD_OPERATION =
+            "add @Operation(operationId = \"verbNoun\", summary = \"…\", description = \"…\") to the handler";
 
     private final JsonNode doc;
     private final Map<String, String> handlers;
@@ -198,7 +199,8 @@ final class OpenApiLint {
             for (int j = i + 1; j < paths.size(); j++) {
                 String[] a = paths.get(i).split("/");
                 String[] b = paths.get(j).split("/");
-                if (a.length != b.length || TEMPLATE.matcher(paths.get(i)).replaceAll("{}").equals(TEMPLATE.matcher(paths.get(j)).replaceAll("{}"))) {
+                boolean identical = TEMPLATE.matcher(paths.get(i)).replaceAll("{}").equals(TEMPLATE.matcher(paths.get(j)).replaceAll("{}"));
+                if (a.length != b.length || identical) {
                     continue;
                 }
                 boolean ambiguous = true;
