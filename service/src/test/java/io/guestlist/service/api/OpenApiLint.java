@@ -74,6 +74,7 @@ final class OpenApiLint {
         securityDefined();
         operation2xxResponse();
         operation4xxResponse();
+        successAnswersHaveSchemas();
         errorAnswersAreProblems();
         problemSchema();
         requestBodyExample();
@@ -248,6 +249,23 @@ final class OpenApiLint {
                 report.accept(op, "no 4xx answer");
             }
         });
+    }
+
+    private void successAnswersHaveSchemas() {
+        each("answer-schema", (op, report) -> op.node().path("responses").properties().forEach(answer -> {
+            if (!answer.getKey().startsWith("2") || answer.getKey().equals("204")) {
+                return;
+            }
+            JsonNode content = answer.getValue().path("content");
+            if (content.isEmpty()) {
+                report.accept(op, answer.getKey() + " has no content: name its schema in @ApiResponse(content = …)");
+            }
+            content.properties().forEach(media -> {
+                if (!media.getValue().has("schema")) {
+                    report.accept(op, answer.getKey() + " " + media.getKey() + " has no schema");
+                }
+            });
+        }));
     }
 
     private void errorAnswersAreProblems() {

@@ -46,13 +46,14 @@ class OpenApiLintTest {
                 .replace("\"name\": \"unitId\"", "\"name\": \"id\"")
                 .replace("\"maximum\": 500", "\"maxItems\": 500")
                 .replace("\"application/problem+json\"", "\"application/json\"")
+                .replace("\"200\": {\"description\": \"OK\", \"content\"", "\"200\": {\"description\": \"OK\", \"contents\"")
                 .replace("\"Unit\": {\"type\": \"object\"}", "\"Unit\": {\"type\": \"object\"}, \"Orphan\": {\"type\": \"string\", \"enum\": [1]}"));
 
         List<OpenApiLint.Finding> findings = new OpenApiLint(doc, Map.of("GET /api/v1/units/{unitId}", "UnitController#unit")).findings();
 
         assertThat(findings).extracting(OpenApiLint.Finding::rule).contains("operation-summary", "operation-description",
                 "operation-operationId", "security-defined", "path-parameters-defined", "paging-bounds", "problem-answers",
-                "operation-tag-defined", "tags-used", "no-unused-components", "no-enum-type-mismatch");
+                "operation-tag-defined", "tags-used", "no-unused-components", "no-enum-type-mismatch", "answer-schema");
         assertThat(findings).filteredOn(f -> f.rule().equals("operation-summary")).singleElement()
                 .satisfies(f -> assertThat(f.toString()).contains("GET /api/v1/units/{unitId} (UnitController#unit)", "@Operation"));
     }
