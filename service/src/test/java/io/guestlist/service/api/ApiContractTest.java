@@ -3,6 +3,7 @@ package io.guestlist.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guestlist.service.support.Api;
 import io.guestlist.service.support.ServiceTest;
+import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.parser.OpenAPIV3Parser;
 import io.swagger.v3.parser.core.models.ParseOptions;
 import io.swagger.v3.parser.core.models.SwaggerParseResult;
@@ -72,6 +73,21 @@ class ApiContractTest extends ServiceTest {
                         + " @Operation(operationId, summary, description) and its controller @Tag; handlers: %s", served)
                 .isSubsetOf(documented);
         assertThat(documented).as("documented routes that nothing serves").isSubsetOf(served.keySet());
+    }
+
+    /** An operationId springdoc makes from the Java method's name changes when the method is renamed: each handler names its own. */
+    @Test
+    void everyHandler_namesItsOperationId() {
+        List<String> unnamed = mappings.getHandlerMethods().entrySet().stream()
+                .filter(e -> e.getKey().getPatternValues().stream().anyMatch(p -> p.startsWith(API)))
+                .filter(e -> {
+                    Operation operation = e.getValue().getMethodAnnotation(Operation.class);
+                    return operation == null || operation.operationId().isBlank();
+                })
+                .map(e -> e.getKey().getMethodsCondition().getMethods() + " " + e.getKey().getPatternValues() + " ("
+                        + e.getValue().getBeanType().getSimpleName() + "#" + e.getValue().getMethod().getName() + ")")
+                .sorted().toList();
+        assertThat(unnamed).as("handlers without @Operation(operationId = \"verbNoun\", summary, description)").isEmpty();
     }
 
     private JsonNode document() {
