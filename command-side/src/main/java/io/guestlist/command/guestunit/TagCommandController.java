@@ -1,5 +1,7 @@
 package io.guestlist.command.guestunit;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.web.CommandSender;
 import io.guestlist.command.workspace.WorkspaceAccessInterceptor;
@@ -22,9 +24,12 @@ import java.util.List;
 import java.util.UUID;
 
 /** Workspace-wide tag changes: one command per unit that carries the tag, each attributed to the caller. */
+@Tag(name = "units")
 @RestController
 class TagCommandController {
 
+    @Schema(example = """
+            {"to": "close-family"}""")
     record Rename(String to) {
     }
 

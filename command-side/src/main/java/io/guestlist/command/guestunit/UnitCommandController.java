@@ -31,18 +31,32 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Set;
 import java.util.UUID;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Commands on guest units. */
+@Tag(name = "units")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/units")
 class UnitCommandController {
 
+    @Schema(example = """
+            {"name": "The Sharma Family", "side": "Bride", "tags": ["family"]}""")
     record CreateUnit(String name, String side, List<String> tags) {
     }
 
+    @Schema(example = """
+            {"personId": "0b5c8f0e-4a7d-4c43-9d6e-2f1a3b5c7d9e"}""")
     record ChooseContact(UUID personId) {
     }
 
+    @Schema(example = """
+            {"intoUnitId": "6f1d2c3b-8a9e-4f70-b1c2-d3e4f5a6b7c8"}""")
     record Merge(UUID intoUnitId) {
     }
 
@@ -52,6 +66,9 @@ class UnitCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "createUnit", summary = "Create a unit",
+            description = "Creates a guest unit (a household, a couple, a single guest) on one of the workspace's sides, with tags.",
+            responses = @ApiResponse(responseCode = "201", description = "Created: the unit's id and the position to read it `?after=`."))
     @PostMapping
     ResponseEntity<CommandAccepted> create(@PathVariable UUID workspaceId, @RequestBody CreateUnit body,
                                            Principal caller, HttpServletRequest request) {
@@ -66,11 +83,15 @@ class UnitCommandController {
      * Changes any of {@code name}, {@code side} ({@code null} clears it), {@code tags} (the full set)
      * and {@code status} as one command: every field given changes, or none does.
      */
+    @Operation(operationId = "changeUnit", summary = "Change a unit",
+            description = "Changes any of `name`, `side` (null clears it), `tags` (the full set) and `status` (ACTIVE or ARCHIVED)."
+                    + " Every field given changes, or none does; a field set to its current value is no change (200)."
+                    + " A restore goes first and an archive last, so the other changes apply to an active unit.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = UnitChange.class))))
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PatchMapping("/{unitId}")
     @HonoursIfMatch
-    @Operation(operationId = "editUnit", summary = "Edit a unit",
-            description = "Changes any of name, side (null clears it), tags (the full set) and status (ACTIVE or ARCHIVED) at "
-                    + "once: every field given changes, or none does. A field set to its current value is no change (200).")
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Map<String, Object> body,
                            Principal caller, HttpServletRequest request) {
         UnitId unit = UnitId.of(unitId);
@@ -95,6 +116,9 @@ class UnitCommandController {
         return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
+    @Operation(operationId = "choosePrimaryContact", summary = "Choose the unit's primary contact",
+            description = "Makes one of the unit's members the person its invitations go to.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PutMapping("/{unitId}/primary-contact")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> choosePrimaryContact(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody ChooseContact body,
@@ -109,6 +133,9 @@ class UnitCommandController {
         return versioned.ok(new CommandAccepted(unitId, commands.positionOf(unit)));
     }
 
+    @Operation(operationId = "mergeUnits", summary = "Merge a unit into another",
+            description = "Moves every member of this unit into `intoUnitId` and archives this one; the answer names the unit kept.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PostMapping("/{unitId}/merge")
     CommandAccepted merge(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody Merge body,
                           Principal caller, HttpServletRequest request) {

@@ -35,12 +35,21 @@ import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
 import java.util.UUID;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.ExampleObject;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.media.SchemaProperty;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Submitting imports (a multipart {@code file} or the payload as the body) and undoing them. The
  * payload is read through once before anything is stored, so a file that breaks a limit is a 4xx
  * and nothing of it is applied.
  */
+@Tag(name = "imports")
 @RestController
 class ImportCommandController {
 
@@ -64,6 +73,25 @@ class ImportCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "submitImport", summary = "Import guests",
+            // application/json (a MANUAL or Contact Picker payload as the body) is read too, but is no content type here:
+            // a generator takes the first in key order, and the multipart upload serves every channel.
+            description = "Takes a multipart `file`, or the payload as the body (text/csv, text/vcard, or application/json), of at most"
+                    + " 50 MB and 200,000 rows. The payload is read through once on arrival: a file that breaks a limit is a 4xx and"
+                    + " nothing is stored. Otherwise a background worker applies the rows; follow the run at its Location."
+                    + " `mapping` is JSON from field name to column header, e.g. {\"phone\": \"Mobile\"}.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true, content = {
+                    @Content(mediaType = "multipart/form-data", schemaProperties = @SchemaProperty(name = "file",
+                            schema = @Schema(type = "string", format = "binary", description = "The file to import."))),
+                    @Content(mediaType = "text/csv", schema = @Schema(type = "string"), examples = @ExampleObject(name = "csv", value = """
+                            Name,Phone,Household,Side
+                            Ravi Sharma,+91 98111 22234,The Sharma Family,Bride
+                            """)),
+                    @Content(mediaType = "text/vcard", schema = @Schema(type = "string"))}),
+            responses = {
+                    @ApiResponse(responseCode = "202", description = "Received: the run as it stands, its rows still to be applied."),
+                    @ApiResponse(responseCode = "200", description = "The same Idempotency-Key and payload again: the run as it stands now.")})
+    @Rejects({ErrorCode.IDEMPOTENCY_KEY_REUSED, ErrorCode.PAYLOAD_TOO_LARGE, ErrorCode.UNSUPPORTED_MEDIA_TYPE, ErrorCode.UNREADABLE_FILE})
     @PostMapping("/api/v1/workspaces/{workspaceId}/imports")
     ResponseEntity<ImportRunBody> submit(@PathVariable UUID workspaceId, @RequestParam Channel channel,
                                           @RequestParam(defaultValue = "false") boolean dryRun,
@@ -97,6 +125,10 @@ class ImportCommandController {
         return ResponseEntity.status(HttpStatus.ACCEPTED).location(location).body(body);
     }
 
+    @Operation(operationId = "undoImport", summary = "Undo an import",
+            description = "Reverses each change of a completed run, newest row first, with new events; a change that later work made"
+                    + " again is kept (`undoOutcome: kept_newer_change` in its rows). Owners only.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PostMapping("/api/v1/workspaces/{workspaceId}/imports/{runId}/undo")
     CommandAccepted undo(@PathVariable UUID workspaceId, @PathVariable UUID runId, Principal caller, HttpServletRequest request) {
         ImportRunId run = ImportRunId.of(runId);

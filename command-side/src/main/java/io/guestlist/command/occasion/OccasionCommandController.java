@@ -36,32 +36,51 @@ import java.security.Principal;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /**
  * Commands on the events of a celebration ({@code Occasion} in code) and their audiences. Enum
  * values arrive as text and are read here, so an unknown {@code tagMatch} or {@code mode} is a 400
  * that names the allowed values.
  */
+@Tag(name = "events and audiences")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/events")
 class OccasionCommandController {
 
+    @Schema(example = """
+            {"name": "Sangeet"}""")
     record NameBody(String name) {
     }
 
+    @Schema(example = """
+            {"name": "Sangeet night", "status": "ARCHIVED"}""")
     record ChangeBody(String name, String status) {
     }
 
+    @Schema(example = """
+            {"all": false, "sides": ["Bride"], "tags": ["family", "friends"], "tagMatch": "ANY"}""")
     record IncludeBody(Boolean all, List<String> sides, List<String> tags, String tagMatch) {
     }
 
+    @Schema(example = """
+            {"tags": ["kids"]}""")
     record ExcludeBody(List<String> sides, List<String> tags) {
     }
 
     /** An absent {@code include} is an include of nobody; an absent {@code exclude} excludes nobody. */
+    @Schema(example = """
+            {"include": {"sides": ["Bride"], "tags": ["family"], "tagMatch": "ANY"}, "exclude": {"tags": ["kids"]}}""")
     record RulesBody(IncludeBody include, ExcludeBody exclude) {
     }
 
+    @Schema(example = """
+            {"mode": "FORCE_INCLUDE"}""")
     record OverrideBody(String mode) {
     }
 
@@ -71,6 +90,9 @@ class OccasionCommandController {
         this.commands = commands;
     }
 
+    @Operation(operationId = "createEvent", summary = "Create an event",
+            description = "Creates an event of the celebration (a Sangeet, the wedding, a reception); its audience starts empty.",
+            responses = @ApiResponse(responseCode = "201", description = "Created: the event's id and the position to read it `?after=`."))
     @PostMapping
     ResponseEntity<CommandAccepted> create(@PathVariable UUID workspaceId, @RequestBody NameBody body,
                                            Principal caller, HttpServletRequest request) {
@@ -81,6 +103,10 @@ class OccasionCommandController {
     }
 
     /** Changes the {@code name} and/or archives ({@code "status": "ARCHIVED"}); the rename goes first. */
+    @Operation(operationId = "changeEvent", summary = "Rename or archive an event",
+            description = "Changes the `name` and/or archives the event (`status: ARCHIVED`); the rename goes first."
+                    + " An archived event accepts no more changes.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PatchMapping("/{eventId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody ChangeBody body,
@@ -101,6 +127,10 @@ class OccasionCommandController {
         return accepted(occasion, versioned);
     }
 
+    @Operation(operationId = "setAudienceRules", summary = "Set an event's audience rules",
+            description = "Replaces the rules: units on any of `include.sides` or with the `include.tags` (ANY or ALL of them, or `all`"
+                    + " units), less those on `exclude.sides` or with any of `exclude.tags`. An absent `include` invites nobody.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PutMapping("/{eventId}/audience/rules")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> setRules(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @RequestBody RulesBody body,
@@ -122,6 +152,9 @@ class OccasionCommandController {
         return accepted(occasion, versioned);
     }
 
+    @Operation(operationId = "setAudienceOverride", summary = "Force a unit in or out of an event's audience",
+            description = "FORCE_INCLUDE invites the unit whatever the rules say; FORCE_EXCLUDE keeps it out. An archived unit stays out either way.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PutMapping("/{eventId}/audience/overrides/{unitId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> setOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,
@@ -138,6 +171,9 @@ class OccasionCommandController {
     }
 
     /** Clears the unit's override; clearing one that is not set answers the same and changes nothing. */
+    @Operation(operationId = "clearAudienceOverride", summary = "Clear a unit's override",
+            description = "The rules decide for the unit again; clearing an override that is not set answers the same and changes nothing.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @DeleteMapping("/{eventId}/audience/overrides/{unitId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> clearOverride(@PathVariable UUID workspaceId, @PathVariable UUID eventId, @PathVariable UUID unitId,

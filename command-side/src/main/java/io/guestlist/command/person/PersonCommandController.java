@@ -35,14 +35,25 @@ import java.security.Principal;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Commands on people: adding one to a unit (or bringing a removed one back), editing, moving, removing, deleting, erasing. */
+@Tag(name = "people")
 @RestController
 class PersonCommandController {
 
+    @Schema(example = """
+            {"name": "Anita Sharma", "phone": "098111 22233", "country": "IN", "email": "anita@example.org", "notes": "Vegetarian"}""")
     record AddPerson(String name, String phone, String country, String email, String notes) {
     }
 
+    @Schema(example = """
+            {"unitId": "6f1d2c3b-8a9e-4f70-b1c2-d3e4f5a6b7c8"}""")
     record Move(UUID unitId) {
     }
 
@@ -67,6 +78,16 @@ class PersonCommandController {
      * holder is a 409 phone-taken naming them. Both steps are commands on one aggregate each, so
      * racing adds of one phone serialize on the claim and then on the holder: one wins.
      */
+    @Operation(operationId = "addPerson", summary = "Add a person to a unit",
+            description = "Adds a person with a phone in any format (read with `country`, else the workspace's region). When a removed"
+                    + " person of the workspace holds the phone, they come back into this unit under the name given (200,"
+                    + " `reactivated: true`); an active holder is a 409 phone-taken that names them.",
+            responses = {
+                    @ApiResponse(responseCode = "201", description = "Added: the new person's id and the position to read it `?after=`.",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = CommandAccepted.class))),
+                    @ApiResponse(responseCode = "200", description = "A removed person who held the phone came back into this unit.",
+                            content = @Content(mediaType = "application/json", schema = @Schema(implementation = Reactivated.class)))})
+    @Rejects({ErrorCode.PHONE_TAKEN, ErrorCode.STATE_CONFLICT})
     @PostMapping(BASE + "/units/{unitId}/members")
     ResponseEntity<?> add(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestBody AddPerson body,
                           Principal caller, HttpServletRequest request) {
@@ -102,6 +123,9 @@ class PersonCommandController {
     }
 
     /** Deletes a person: out of their unit and every read, phone released, events kept. Deleting again is 404. */
+    @Operation(operationId = "deletePerson", summary = "Delete a person",
+            description = "Takes the person out of their unit and every read and releases their phone; their events are kept."
+                    + " Deleting again is a 404.")
     @DeleteMapping(BASE + "/people/{personId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> delete(@PathVariable UUID workspaceId, @PathVariable UUID personId, Principal caller,
@@ -129,6 +153,9 @@ class PersonCommandController {
         return ResponseEntity.ok(new CommandAccepted(personId, commands.positionOf(person)));
     }
 
+    @Operation(operationId = "removePerson", summary = "Remove a person from a unit",
+            description = "Removes the person from the unit; they keep their phone, so adding that phone again brings them back.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @DeleteMapping(BASE + "/units/{unitId}/members/{personId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> remove(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @PathVariable UUID personId,
@@ -139,6 +166,9 @@ class PersonCommandController {
         return accepted(personId, versioned);
     }
 
+    @Operation(operationId = "movePerson", summary = "Move a person to another unit",
+            description = "Moves the person into the active unit `unitId` of the same workspace.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PostMapping(BASE + "/people/{personId}/move")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> move(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Move body,
@@ -156,11 +186,15 @@ class PersonCommandController {
      * Changes any of {@code name}, {@code phone} (with an optional {@code country}), {@code email} and
      * {@code notes} as one command: all of them, or none. A null phone, email or notes removes it.
      */
+    @Operation(operationId = "changePerson", summary = "Change a person",
+            description = "Changes any of `name`, `phone` (with an optional `country`), `email` and `notes` at once: every field given "
+                    + "changes, or none does. A null phone, email or notes removes it; a field set to its current value is no change. "
+                    + "A phone another active person holds is a 409 phone-taken.",
+            requestBody = @io.swagger.v3.oas.annotations.parameters.RequestBody(required = true,
+                    content = @Content(mediaType = "application/json", schema = @Schema(implementation = PersonChange.class))))
+    @Rejects({ErrorCode.PHONE_TAKEN, ErrorCode.STATE_CONFLICT})
     @PatchMapping(BASE + "/people/{personId}")
     @HonoursIfMatch
-    @Operation(operationId = "editPerson", summary = "Edit a person",
-            description = "Changes any of name, phone (with an optional country), email and notes at once: every field given "
-                    + "changes, or none does. A null phone, email or notes removes it; a field set to its current value is no change.")
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Map<String, String> body,
                                            Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);

@@ -32,21 +32,36 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Creating workspaces and governing their members. */
+@Tag(name = "workspaces")
 @RestController
 @RequestMapping("/api/v1/workspaces")
 class WorkspaceCommandController {
 
+    @Schema(example = """
+            {"name": "Asha & Rohan", "defaultRegion": "IN", "sides": ["Bride", "Groom"]}""")
     record CreateWorkspace(String name, String defaultRegion, List<String> sides) {
     }
 
+    @Schema(example = """
+            {"userId": "bob", "role": "EDITOR"}""")
     record AddMember(String userId, Role role) {
     }
 
+    @Schema(example = """
+            {"role": "VIEWER"}""")
     record ChangeRole(Role role) {
     }
 
+    @Schema(example = """
+            {"name": "Ananya & Rohan", "sides": ["Bride", "Groom", "Friends"], "renamedSides": {"Mutual": "Friends"}}""")
     record EditWorkspace(String name, String defaultRegion, List<String> sides, Map<String, String> renamedSides) {
     }
 
@@ -60,6 +75,10 @@ class WorkspaceCommandController {
         this.unitsFollowSides = unitsFollowSides;
     }
 
+    @Operation(operationId = "createWorkspace", summary = "Create a workspace",
+            description = "Creates a workspace for one celebration; the caller becomes its OWNER. `defaultRegion` (ISO 3166, e.g. IN)"
+                    + " reads national phone numbers; `sides` are the sides units can be on.",
+            responses = @ApiResponse(responseCode = "201", description = "Created: the workspace's id and the position to read it `?after=`."))
     @PostMapping
     ResponseEntity<CommandAccepted> create(@RequestBody CreateWorkspace body, Principal caller, HttpServletRequest request) {
         WorkspaceId id = WorkspaceId.random();
@@ -75,10 +94,11 @@ class WorkspaceCommandController {
      */
     @PatchMapping("/{workspaceId}")
     @HonoursIfMatch
-    @Operation(operationId = "editWorkspace", summary = "Edit a workspace",
+    @Operation(operationId = "changeWorkspace", summary = "Edit a workspace",
             description = "OWNER only. Changes any of name, defaultRegion and sides (the full list) at once: every field given changes, "
                     + "or none does. renamedSides maps an old side name to its new one (which sides holds): every unit with the old side "
                     + "is set to the new one. A side neither kept nor renamed is removed, refused with 409 side-in-use while a unit has it.")
+    @Rejects(ErrorCode.SIDE_IN_USE)
     ResponseEntity<CommandAccepted> edit(@PathVariable UUID workspaceId, @RequestBody EditWorkspace body, Principal caller,
                                          HttpServletRequest request) {
         WorkspaceId ws = WorkspaceId.of(workspaceId);
@@ -91,6 +111,10 @@ class WorkspaceCommandController {
         return versioned.ok(new CommandAccepted(workspaceId, commands.positionOf(changed.toArray())));
     }
 
+    @Operation(operationId = "addWorkspaceMember", summary = "Add a member",
+            description = "Adds a user (the JWT subject they sign in with) as OWNER, EDITOR or VIEWER. Owners only.",
+            responses = @ApiResponse(responseCode = "201", description = "Added."))
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PostMapping("/{workspaceId}/members")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> addMember(@PathVariable UUID workspaceId, @RequestBody AddMember body,
@@ -102,6 +126,9 @@ class WorkspaceCommandController {
                 .eTag(versioned.etag()).body(new CommandAccepted(workspaceId, commands.positionOf(ws)));
     }
 
+    @Operation(operationId = "changeWorkspaceMemberRole", summary = "Change a member's role",
+            description = "Gives a member another role. Owners only; the last owner cannot step down.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @PutMapping("/{workspaceId}/members/{userId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> changeRole(@PathVariable UUID workspaceId, @PathVariable String userId, @RequestBody ChangeRole body,
@@ -112,6 +139,9 @@ class WorkspaceCommandController {
         return accepted(ws, versioned);
     }
 
+    @Operation(operationId = "removeWorkspaceMember", summary = "Remove a member",
+            description = "Takes a member out of the workspace. Owners only; the last owner cannot be removed.")
+    @Rejects(ErrorCode.STATE_CONFLICT)
     @DeleteMapping("/{workspaceId}/members/{userId}")
     @HonoursIfMatch
     ResponseEntity<CommandAccepted> removeMember(@PathVariable UUID workspaceId, @PathVariable String userId,

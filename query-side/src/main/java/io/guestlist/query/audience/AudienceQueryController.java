@@ -26,8 +26,14 @@ import java.nio.charset.StandardCharsets;
 import java.security.Principal;
 import java.util.Optional;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Content;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Events of the celebration and who is invited to each, and why. Every read accepts {@code ?after=}; members only. */
+@Tag(name = "events and audiences")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/events")
 class AudienceQueryController {
@@ -49,6 +55,7 @@ class AudienceQueryController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(operationId = "listEvents", summary = "List events", description = "The workspace's events with their audience counts.")
     @GetMapping
     Page<OccasionSummary> occasions(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                                     @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after,
@@ -58,6 +65,8 @@ class AudienceQueryController {
         return queries.occasions(workspaceId, Page.page(page), Page.size(size));
     }
 
+    @Operation(operationId = "getEvent", summary = "Read an event",
+            description = "The event with its audience rules and overrides; answers with its ETag for If-Match.")
     @GetMapping("/{eventId}")
     @AnswersETag
     ResponseEntity<OccasionDetail> occasion(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
@@ -73,6 +82,9 @@ class AudienceQueryController {
      * A page of the audience in unit-name order; {@code inviteable=true} keeps only the units that can be invited;
      * {@code asOf=<instant>} answers as the audience stood then, folded from the event store.
      */
+    @Operation(operationId = "getAudience", summary = "Read an event's audience",
+            description = "A page of the audience in unit-name order, each unit with why it is in (rule or override);"
+                    + " `inviteable=true` keeps the units that can be invited; `asOf` answers as the audience stood then.")
     @GetMapping("/{eventId}/audience")
     AudiencePage audience(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                           @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Integer page,
@@ -93,6 +105,10 @@ class AudienceQueryController {
     }
 
     /** The whole audience as CSV, for sending invitations; see {@link AudienceCsv} for how cells are made safe. */
+    @Operation(operationId = "exportAudienceCsv", summary = "Export an event's audience as CSV",
+            description = "The whole audience as CSV, for sending invitations; cells that a spreadsheet would run as formulas are made safe.",
+            responses = @ApiResponse(responseCode = "200", description = "The audience, one row per person.",
+                    content = @Content(mediaType = "text/csv", schema = @Schema(type = "string"))))
     @GetMapping("/{eventId}/audience.csv")
     void audienceCsv(@PathVariable UUID workspaceId, @PathVariable UUID eventId,
                      @RequestParam(defaultValue = "false") boolean inviteable, @RequestParam(required = false) Long after,

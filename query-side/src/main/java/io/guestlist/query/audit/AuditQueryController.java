@@ -15,8 +15,13 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.Parameter;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** History of one aggregate (from the event store) and the workspace's audit feed (from {@code audit_log}); members only. */
+@Tag(name = "audit")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
 class AuditQueryController {
@@ -34,8 +39,12 @@ class AuditQueryController {
     }
 
     /** Oldest first; {@code kind} is {@code units}, {@code people}, {@code imports} or {@code events}. */
+    @Operation(operationId = "getHistory", summary = "Read a resource's history",
+            description = "The events of one unit, person, import run or event, oldest first, read from the event store.")
     @GetMapping("/{kind:units|people|imports|events}/{id}/history")
-    Page<HistoryItem> history(@PathVariable UUID workspaceId, @PathVariable String kind, @PathVariable UUID id,
+    Page<HistoryItem> history(@PathVariable UUID workspaceId,
+                              @Parameter(schema = @Schema(allowableValues = {"units", "people", "imports", "events"}))
+                              @PathVariable String kind, @PathVariable UUID id,
                               @RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                               @RequestParam(required = false) Long after, Principal caller) {
         if ("units".equals(kind)) {
@@ -46,6 +55,9 @@ class AuditQueryController {
     }
 
     /** Newest first. {@code importRunId} keeps the run's own events and every change the run made. */
+    @Operation(operationId = "listAuditEntries", summary = "Read the audit feed",
+            description = "The workspace's changes, newest first: who, when, what, by which request. Filtered by `aggregateId`,"
+                    + " `memberId`, a time range and `importRunId` (the run's own events and every change it made).")
     @GetMapping("/audit")
     Page<AuditItem> audit(@PathVariable UUID workspaceId, @RequestParam(required = false) UUID aggregateId,
                           @RequestParam(required = false) String memberId, @RequestParam(required = false) String from,

@@ -25,6 +25,7 @@ import java.security.Principal;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
 
 /** The guest list: units with their members, and people. Every read accepts {@code ?after=}. */
 @RestController
@@ -46,6 +47,9 @@ class GuestListQueryController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(operationId = "listUnits", tags = "units", summary = "List units",
+            description = "A page of the workspace's units in name order, with their members; filtered by `side`, `tag`, `status`"
+                    + " (ACTIVE or ARCHIVED) and `q` (a name or phone fragment). Page by `cursor` (`next`) or by `page`.")
     @GetMapping("/units")
     Page<UnitSummary> units(@PathVariable UUID workspaceId, @RequestParam(required = false) String side,
                             @RequestParam(required = false) String tag, @RequestParam(required = false) String status,
@@ -62,6 +66,9 @@ class GuestListQueryController {
     }
 
     /** Read as it stands, the unit answers with its {@code ETag} for {@code If-Match}; as of an instant, without. */
+    @Operation(operationId = "getUnit", tags = "units", summary = "Read a unit",
+            description = "The unit with its members. Read as it stands, it answers with its ETag for If-Match; `asOf` answers as it"
+                    + " stood then, without one.")
     @GetMapping("/units/{unitId}")
     @AnswersETag
     ResponseEntity<UnitDetail> unit(@PathVariable UUID workspaceId, @PathVariable UUID unitId, @RequestParam(required = false) Long after,
@@ -79,6 +86,8 @@ class GuestListQueryController {
         return AggregateETags.tagged(etag, queries.unit(workspaceId, unitId).orElseThrow(() -> GuestlistException.notFound("Unit")));
     }
 
+    @Operation(operationId = "getPerson", tags = "people", summary = "Read a person",
+            description = "The person with their unit, phone and invite target; answers with their ETag for If-Match.")
     @GetMapping("/people/{personId}")
     @AnswersETag
     ResponseEntity<PersonView> person(@PathVariable UUID workspaceId, @PathVariable UUID personId,
@@ -90,6 +99,9 @@ class GuestListQueryController {
     }
 
     /** Finds people by phone in any format: normalized with the workspace's default region, as on import. */
+    @Operation(operationId = "findPeopleByPhone", tags = "people", summary = "Find people by phone",
+            description = "The people of the workspace with this phone, in any format: normalized with `country`, else the workspace's"
+                    + " region, as an import reads it. One page with every match.")
     @GetMapping("/people")
     Page<PersonView> peopleByPhone(@PathVariable UUID workspaceId, @RequestParam String phone,
                                    @RequestParam(required = false) String country, @RequestParam(required = false) Long after,

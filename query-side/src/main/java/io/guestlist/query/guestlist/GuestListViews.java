@@ -1,5 +1,7 @@
 package io.guestlist.query.guestlist;
 
+import io.swagger.v3.oas.annotations.media.Schema;
+
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -14,6 +16,8 @@ final class GuestListViews {
                        String inviteTarget, boolean inviteable) {
     }
 
+    /** Named apart from a workspace's member in the OpenAPI document, where schemas go by simple name. */
+    @Schema(name = "UnitMember")
     record Member(UUID id, String name, String phone, String rawPhone, String phoneInvalidReason, String email, String notes,
                   Instant since) {
     }

@@ -1,5 +1,6 @@
 package io.guestlist.query.guestlist;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.ReadYourWrites;
 import io.guestlist.query.support.WorkspaceAccess;
@@ -16,6 +17,7 @@ import java.util.List;
 import java.util.UUID;
 
 /** The tags in use in a workspace. */
+@Tag(name = "units")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
 class TagQueryController {

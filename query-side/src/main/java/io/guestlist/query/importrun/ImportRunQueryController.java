@@ -24,8 +24,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Import runs with their counters (progress while they run) and their rows. */
+@Tag(name = "imports")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}/imports")
 class ImportRunQueryController {
@@ -58,6 +61,8 @@ class ImportRunQueryController {
         this.readYourWrites = readYourWrites;
     }
 
+    @Operation(operationId = "listImportRuns", summary = "List import runs",
+            description = "The workspace's import runs, newest first, with their counters.")
     @GetMapping
     Page<RunView> runs(@PathVariable UUID workspaceId, @RequestParam(required = false) Integer page,
                        @RequestParam(required = false) Integer size, @RequestParam(required = false) Long after, java.security.Principal caller) {
@@ -71,6 +76,8 @@ class ImportRunQueryController {
         return new Page<>(items, p, s, total);
     }
 
+    @Operation(operationId = "getImportRun", summary = "Read an import run",
+            description = "The run's status and counters per outcome; `processedRows` shows its progress while it runs.")
     @GetMapping("/{runId}")
     RunView run(@PathVariable UUID workspaceId, @PathVariable UUID runId, @RequestParam(required = false) Long after,
                 java.security.Principal caller) {
@@ -81,6 +88,9 @@ class ImportRunQueryController {
                 .orElseThrow(() -> GuestlistException.notFound("Import run"));
     }
 
+    @Operation(operationId = "listImportRows", summary = "List an import run's rows",
+            description = "The run's rows in order, with their raw values, parsed fields, outcome and warnings; filtered by `outcome`"
+                    + " and by `undoOutcome=kept_newer_change`.")
     @GetMapping("/{runId}/rows")
     Page<RowView> rows(@PathVariable UUID workspaceId, @PathVariable UUID runId, @RequestParam(required = false) String outcome,
                        @RequestParam(required = false) String undoOutcome,

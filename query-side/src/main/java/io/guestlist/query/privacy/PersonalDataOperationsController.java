@@ -1,5 +1,6 @@
 package io.guestlist.query.privacy;
 
+import io.swagger.v3.oas.annotations.tags.Tag;
 import io.guestlist.query.rebuild.Operators;
 import io.swagger.v3.oas.annotations.Operation;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -8,6 +9,7 @@ import org.springframework.web.bind.annotation.RestController;
 import java.security.Principal;
 
 /** Service-wide personal-data operations; operators only. */
+@Tag(name = "operations")
 @RestController
 class PersonalDataOperationsController {
 

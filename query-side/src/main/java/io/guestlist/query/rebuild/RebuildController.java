@@ -12,8 +12,14 @@ import org.springframework.web.bind.annotation.RestController;
 import java.net.URI;
 import java.security.Principal;
 import java.util.UUID;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** Rebuilding the read model while it keeps answering (SPEC §6); operators only. */
+@Tag(name = "operations")
 @RestController
 @RequestMapping("/api/v1/operations/rebuild")
 class RebuildController {
@@ -30,6 +36,11 @@ class RebuildController {
      * Starts a rebuild of one processing group, {@code all}, or {@code none} (read and deserialise only);
      * {@code mode=check} compares with the live tables, {@code mode=replace} swaps the rebuilt tables in.
      */
+    @Operation(operationId = "startRebuild", summary = "Start a rebuild of the read model",
+            description = "Rebuilds one processing group, `all`, or `none` (read and deserialise only) while the live tables keep"
+                    + " answering; `mode=check` compares the result with the live tables. Operators only.",
+            responses = @ApiResponse(responseCode = "202", description = "Started: follow it at its Location."))
+    @Rejects({ErrorCode.FORBIDDEN, ErrorCode.STATE_CONFLICT})
     @PostMapping
     ResponseEntity<RebuildStatus> start(@RequestParam(defaultValue = "all") String projection,
                                         @RequestParam(defaultValue = "check") String mode, Principal caller) {
@@ -38,6 +49,8 @@ class RebuildController {
         return ResponseEntity.accepted().location(URI.create("/api/v1/operations/rebuild/" + status.id())).body(status);
     }
 
+    @Operation(operationId = "getRebuild", summary = "Read a rebuild", description = "The rebuild's state and progress. Operators only.")
+    @Rejects(ErrorCode.FORBIDDEN)
     @GetMapping("/{id}")
     RebuildStatus status(@PathVariable UUID id, Principal caller) {
         operators.ensureOperator(caller);

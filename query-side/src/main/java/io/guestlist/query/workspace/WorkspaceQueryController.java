@@ -18,12 +18,18 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.media.Schema;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** A workspace as its members see it: settings, sides and members. */
+@Tag(name = "workspaces")
 @RestController
 @RequestMapping("/api/v1/workspaces/{workspaceId}")
 class WorkspaceQueryController {
 
+    /** Named apart from a unit's member in the OpenAPI document, where schemas go by simple name. */
+    @Schema(name = "WorkspaceMember")
     record Member(String userId, String role, Instant since) {
     }
 
@@ -44,6 +50,8 @@ class WorkspaceQueryController {
     }
 
     /** Governance projects in the command's transaction, so the workspace always has its ETag. */
+    @Operation(operationId = "getWorkspace", summary = "Read a workspace",
+            description = "The workspace's settings, sides and members; answers with its ETag for If-Match. Members only.")
     @GetMapping
     @AnswersETag
     ResponseEntity<WorkspaceView> get(@PathVariable UUID workspaceId, @RequestParam(required = false) Long after, Principal caller) {

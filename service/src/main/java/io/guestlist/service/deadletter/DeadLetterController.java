@@ -12,8 +12,14 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
+import io.guestlist.kernel.error.ErrorCode;
+import io.guestlist.kernel.error.Rejects;
+import io.swagger.v3.oas.annotations.Operation;
+import io.swagger.v3.oas.annotations.responses.ApiResponse;
+import io.swagger.v3.oas.annotations.tags.Tag;
 
 /** The events that projections could not handle, parked per processing group; operators only. */
+@Tag(name = "operations")
 @RestController
 @RequestMapping("/api/v1/operations/dead-letters")
 class DeadLetterController {
@@ -26,6 +32,9 @@ class DeadLetterController {
         this.operators = operators;
     }
 
+    @Operation(operationId = "listDeadLetters", summary = "List dead letters",
+            description = "The events that projections could not handle, parked per processing group with their error. Operators only.")
+    @Rejects(ErrorCode.FORBIDDEN)
     @GetMapping
     Page<DeadLetterView> list(@RequestParam(required = false) Integer page, @RequestParam(required = false) Integer size,
                               Principal caller) {
@@ -34,12 +43,19 @@ class DeadLetterController {
     }
 
     /** Handles the letter's sequence again (after a fix); what still fails stays parked with its new error. */
+    @Operation(operationId = "retryDeadLetter", summary = "Retry a dead letter",
+            description = "Handles the letter's sequence again (after a fix); what still fails stays parked with its new error. Operators only.")
+    @Rejects(ErrorCode.FORBIDDEN)
     @PostMapping("/{id}/retry")
     DeadLetters.RetryOutcome retry(@PathVariable String id, Principal caller) {
         operators.ensureOperator(caller);
         return deadLetters.retry(id);
     }
 
+    @Operation(operationId = "evictDeadLetter", summary = "Evict a dead letter",
+            description = "Drops the letter: its event is not handled again. Operators only.",
+            responses = @ApiResponse(responseCode = "204", description = "Evicted."))
+    @Rejects(ErrorCode.FORBIDDEN)
     @DeleteMapping("/{id}")
     ResponseEntity<Void> evict(@PathVariable String id, Principal caller) {
         operators.ensureOperator(caller);
