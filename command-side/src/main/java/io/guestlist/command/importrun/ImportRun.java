@@ -52,7 +52,7 @@ public class ImportRun {
     static final String NO_ROWS = "An import needs at least one row.";
     static final String NOT_PROCESSING = "The run is not processing rows.";
     static final String ROWS_MISSING = "The run has rows not yet recorded.";
-    static final String NOT_UNDOABLE = "Only a completed run that changed something, not undone yet, can be undone.";
+    static final String NOT_UNDOABLE = "Only a completed run, or a failed one that applied rows, not undone yet, can be undone.";
 
     @AggregateIdentifier
     private ImportRunId runId;
@@ -126,7 +126,8 @@ public class ImportRun {
     }
 
     void ensureUndoable() {
-        if (status != ImportStatus.COMPLETED || dryRun || undone) {
+        boolean finished = status == ImportStatus.COMPLETED || (status == ImportStatus.FAILED && recordedRows > 0);
+        if (!finished || dryRun || undone) {
             throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_UNDOABLE);
         }
     }

@@ -14,21 +14,40 @@ import java.util.Optional;
 import static io.guestlist.command.importrun.ImportRows.hasText;
 
 /** A row as read against the workspace: phone normalized, side checked, warnings noted. */
-record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<String> warnings, String householdKey) {
+record RowReading(RawRow row, Phone phone, String extraPhones, String side, List<String> tags, List<String> warnings,
+                  String householdKey) {
 
     static final String DUPLICATE_PHONE_IN_RUN = "duplicate_phone_in_run";
     static final String UNKNOWN_SIDE = "unknown_side";
     static final String NAME_MISSING = "name_missing";
     static final String PHONE_NOT_MOBILE = "phone_not_mobile";
     static final String TOO_MANY_TAGS = "too_many_tags";
+    static final String EXTRA_PHONES = "extra_phones";
+    static final String BLANK_ROW = "blank_row";
 
     static RowReading of(RawRow given, WorkspaceSettings workspace) {
         List<String> warnings = new ArrayList<>();
+        if (given.raw().values().stream().allMatch(value -> !hasText(value))) {
+            // a line with nothing on it is recorded all the same, so row numbers follow the file's lines
+            warnings.add(BLANK_ROW);
+            return new RowReading(given, null, null, null, List.of(), warnings, null);
+        }
         RawRow row = RowCleaning.clean(given);
         if (row != given) {
             warnings.add(RowCleaning.CONTROL_CHARACTERS_REMOVED);
         }
         Phone phone = PhoneNormalizer.parse(row.phone(), row.country(), workspace.defaultRegion()).orElse(null);
+        String extraPhones = null;
+        if (phone != null && !phone.isValid()) {
+            List<Phone> found = PhoneNormalizer.findAll(row.phone(), row.country(), workspace.defaultRegion());
+            if (found.size() > 1) {
+                // several numbers in one cell: the first valid mobile, else the first, is the phone
+                phone = found.stream().filter(Phone::mobile).findFirst().orElse(found.get(0));
+                Phone chosen = phone;
+                extraPhones = String.join(", ", found.stream().filter(p -> p != chosen).map(Phone::raw).toList());
+                warnings.add(EXTRA_PHONES);
+            }
+        }
         if (!hasText(row.name())) {
             warnings.add(NAME_MISSING);
         }
@@ -51,7 +70,7 @@ record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<
             warnings.add(TOO_MANY_TAGS);
         }
         String household = hasText(row.household()) ? ImportRows.householdKey(row.household()) : null;
-        return new RowReading(row, phone, side, tags, warnings, household);
+        return new RowReading(row, phone, extraPhones, side, tags, warnings, household);
     }
 
     boolean validPhone() {
@@ -73,6 +92,7 @@ record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<
 
     ParsedRow parsed() {
         return new ParsedRow(hasText(row.name()) ? row.name().trim() : null, e164(), phone == null ? null : phone.raw(),
-                phone == null ? null : phone.reason(), row.country(), household(), side, tags, row.email(), row.notes());
+                phone == null ? null : phone.reason(), row.country(), household(), side, tags, row.email(), row.notes(),
+                extraPhones);
     }
 }

@@ -59,13 +59,13 @@ class ImportRunFixtureTest {
 
     private static RowResult created(int rowNumber, String e164) {
         return new RowResult(rowNumber, Map.of("phone", e164), new ParsedRow("Asha", e164, e164, null, null, "Sharmas", null,
-                List.of(), null, null), Outcome.CREATED, List.of(), true, ASHA, SHARMAS,
+                List.of(), null, null, null), Outcome.CREATED, List.of(), true, ASHA, SHARMAS,
                 new RowResult.Before(true, true, null, null, false, false, false, null, List.of()));
     }
 
     private static RowResult skipped(int rowNumber) {
         return new RowResult(rowNumber, Map.of("name", "Nobody"), new ParsedRow("Nobody", null, null, null, null, null, null,
-                List.of(), null, null), Outcome.SKIPPED_NO_PHONE, List.of(), false, null, null, null);
+                List.of(), null, null, null), Outcome.SKIPPED_NO_PHONE, List.of(), false, null, null, null);
     }
 
     private static ImportRowsRecordedEvent recorded(RowResult... rows) {
@@ -232,7 +232,15 @@ class ImportRunFixtureTest {
     }
 
     @Test
-    void givenFailed_whenUndone_thenConflict() {
+    void givenFailedAfterSomeRows_whenUndone_thenUndone() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")),
+                        new ImportFailedEvent(RUN, WORKSPACE, "Row 2 could not be imported: boom"))
+                .when(new MarkUndone(RUN, List.of()))
+                .expectEvents(new ImportUndoneEvent(RUN, WORKSPACE, 0, List.of()));
+    }
+
+    @Test
+    void givenFailedBeforeAnyRow_whenUndone_thenConflict() {
         fixture.given(received(2, false), new ImportFailedEvent(RUN, WORKSPACE, "unreadable"))
                 .when(new MarkUndone(RUN, List.of()))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_UNDOABLE));
