@@ -20,7 +20,10 @@ final class PendingPlacements {
     }
 
     private final JdbcClient jdbc;
-    private final Map<UUID, UUID> units = new LinkedHashMap<>();
+    private record NewUnit(UUID workspace, String name) {
+    }
+
+    private final Map<UUID, NewUnit> units = new LinkedHashMap<>();
     private final Map<UUID, Placement> members = new LinkedHashMap<>();
 
     private PendingPlacements(JdbcClient jdbc) {
@@ -40,8 +43,8 @@ final class PendingPlacements {
         });
     }
 
-    void unit(UUID unit, UUID workspace) {
-        units.put(unit, workspace);
+    void unit(UUID unit, UUID workspace, String name) {
+        units.put(unit, new NewUnit(workspace, name));
         flushWithoutUnitOfWork();
     }
 
@@ -53,9 +56,10 @@ final class PendingPlacements {
     void flush() {
         if (!units.isEmpty()) {
             jdbc.sql("""
-                            INSERT INTO cmd_unit (unit_id, workspace_id, active)
-                            SELECT u, w, TRUE FROM unnest(?::uuid[], ?::uuid[]) AS t(u, w) ON CONFLICT DO NOTHING""")
-                    .params(strings(units.keySet()), strings(units.values())).update();
+                            INSERT INTO cmd_unit (unit_id, workspace_id, active, name)
+                            SELECT u, w, TRUE, n FROM unnest(?::uuid[], ?::uuid[], ?::text[]) AS t(u, w, n) ON CONFLICT DO NOTHING""")
+                    .params(strings(units.keySet()), strings(units.values().stream().map(NewUnit::workspace).toList()),
+                            units.values().stream().map(NewUnit::name).toArray(String[]::new)).update();
             units.clear();
         }
         if (!members.isEmpty()) {

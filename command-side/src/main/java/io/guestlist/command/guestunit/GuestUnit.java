@@ -220,6 +220,10 @@ public class GuestUnit {
         return archived;
     }
 
+    public Set<String> tags() {
+        return Set.copyOf(tags);
+    }
+
     public String side() {
         return side;
     }

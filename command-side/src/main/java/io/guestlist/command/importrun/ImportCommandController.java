@@ -44,6 +44,8 @@ class ImportCommandController {
 
     static final int MAX_BYTES = 50 * 1024 * 1024;
     private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
+    private static final java.time.Duration UNDO_WAIT = java.time.Duration.ofMinutes(10);
+    private static final java.time.Duration UNDO_POLL = java.time.Duration.ofMillis(20);
 
     private final ImportReception reception;
     private final ImportRunReader runReader;
@@ -51,9 +53,11 @@ class ImportCommandController {
     private final PayloadReader reader;
     private final GuestDirectory directory;
     private final CommandSender commands;
+    private final ImportLeases leases;
 
     ImportCommandController(ImportReception reception, ImportRunReader runReader, ImportWorker worker, PayloadReader reader,
-                            GuestDirectory directory, CommandSender commands) {
+                            GuestDirectory directory, CommandSender commands, ImportLeases leases) {
+        this.leases = leases;
         this.reception = reception;
         this.runReader = runReader;
         this.worker = worker;
@@ -99,7 +103,27 @@ class ImportCommandController {
     CommandAccepted undo(@PathVariable UUID workspaceId, @PathVariable UUID runId, Principal caller, HttpServletRequest request) {
         ImportRunId run = ImportRunId.of(runId);
         commands.send(new UndoImportCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+        // The worker reverts the run batch by batch; the answer waits for it, as undo always has.
+        if (leases.claim(run)) {
+            worker.submit(run);
+        }
+        awaitUndone(run);
         return new CommandAccepted(runId, commands.positionOf(run));
+    }
+
+    private void awaitUndone(ImportRunId run) {
+        long deadline = System.nanoTime() + UNDO_WAIT.toNanos();
+        while (runReader.body(run, 0).undoneAt() == null) {
+            if (System.nanoTime() > deadline) {
+                throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo is still under way; the run shows when it is done.");
+            }
+            try {
+                Thread.sleep(UNDO_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private int countRows(Channel channel, byte[] bytes, String contentType, String mapping, String region) {

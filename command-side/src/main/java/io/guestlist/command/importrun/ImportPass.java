@@ -1,8 +1,12 @@
 package io.guestlist.command.importrun;
 
 import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.command.failure.DatabaseFailures;
 import io.guestlist.command.importrun.parse.RawRow;
+import io.guestlist.command.importrun.plan.HouseholdSurvey;
+import io.guestlist.command.importrun.plan.ImportRows;
+import io.guestlist.command.importrun.plan.RowReading;
 import io.guestlist.command.importrun.parse.RowReader;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.ImportRunId;
@@ -38,8 +42,11 @@ class ImportPass {
     private final GuestDirectory directory;
     private final CommandGateway commands;
     private final ImportLeases leases;
+    private final HouseholdSurveyor surveyor;
 
-    ImportPass(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands, ImportLeases leases) {
+    ImportPass(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands, ImportLeases leases,
+               HouseholdSurveyor surveyor) {
+        this.surveyor = surveyor;
         this.payloads = payloads;
         this.reader = reader;
         this.directory = directory;
@@ -53,9 +60,17 @@ class ImportPass {
             return;
         }
         String owner = leases.owner();
+        if (payload.undoBy() != null) {
+            undo(runId, owner, held, attribution(runId, payload.undoBy()));
+            return;
+        }
         MetaData attribution = attribution(runId, payload.createdBy());
         send(new StartImportProcessingCommand(runId), attribution);
-        String region = directory.workspace(payload.workspaceId()).orElseThrow().defaultRegion();
+        WorkspaceSettings workspace = directory.workspace(payload.workspaceId()).orElseThrow();
+        String region = workspace.defaultRegion();
+        if (!payload.householdsSurveyed()) {
+            send(new RecordHouseholdSurveyCommand(runId, surveyor.survey(payload, workspace)), attribution);
+        }
         long started = System.nanoTime();
         long lastLog = started;
         int processed = 0;
@@ -137,6 +152,19 @@ class ImportPass {
             }
             return String.valueOf(root.getMessage());
         }
+    }
+
+    /** Reverts the run batch by batch, newest first, from where an earlier pass stopped. */
+    private void undo(ImportRunId runId, String owner, AtomicBoolean held, MetaData attribution) {
+        boolean more = true;
+        while (more) {
+            if (!held.get()) {
+                throw new ImportLeaseLostException(runId);
+            }
+            more = Boolean.TRUE.equals(commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new UndoImportBatchCommand(runId, owner)).andMetaData(attribution)));
+        }
+        log.info("Import run {} undone", runId);
     }
 
     private static MetaData attribution(ImportRunId run, String createdBy) {

@@ -13,9 +13,12 @@ import java.util.UUID;
 @Component
 class ImportPayloads {
 
-    /** A payload as submitted, and where its run goes on from. */
+    /**
+     * A payload as submitted, where its run goes on from, whether its households were surveyed, and who
+     * asked for its undo while one is under way (else null).
+     */
     record Payload(ImportRunId runId, WorkspaceId workspaceId, Channel channel, String contentType, String mapping,
-                   byte[] bytes, String createdBy, int nextRow) {
+                   byte[] bytes, String createdBy, int nextRow, boolean householdsSurveyed, String undoBy) {
     }
 
     /** The run an idempotency key already names, and the hash of the payload it was given with. */
@@ -54,11 +57,12 @@ class ImportPayloads {
 
     Optional<Payload> load(ImportRunId run) {
         return jdbc.sql("""
-                        SELECT workspace_id, channel, content_type, mapping, payload, created_by, next_row
+                        SELECT workspace_id, channel, content_type, mapping, payload, created_by, next_row, households_surveyed, undo_by
                           FROM cmd_import_payload WHERE run_id = ?""")
                 .param(run.value())
                 .query((rs, n) -> new Payload(run, WorkspaceId.of(rs.getObject(1, UUID.class)), Channel.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8),
+                        rs.getString(9)))
                 .optional();
     }
 

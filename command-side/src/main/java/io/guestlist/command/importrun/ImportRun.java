@@ -1,5 +1,8 @@
 package io.guestlist.command.importrun;
 
+import io.guestlist.command.importrun.plan.HouseholdSurvey;
+import io.guestlist.command.importrun.plan.ImportRows;
+import io.guestlist.command.importrun.plan.RunSoFar;
 import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.ImportRunId;
@@ -8,17 +11,21 @@ import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.Channel;
 import io.guestlist.kernel.importrun.ImportCompletedEvent;
 import io.guestlist.kernel.importrun.ImportFailedEvent;
+import io.guestlist.kernel.importrun.ImportHouseholdsSurveyedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
 import io.guestlist.kernel.importrun.ImportReceivedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
 import io.guestlist.kernel.importrun.ImportStatus;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
+import io.guestlist.kernel.importrun.ImportUndoStartedEvent;
+import io.guestlist.kernel.importrun.ImportUndoBatchRevertedEvent;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
 import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.meta.Attribution;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventhandling.Timestamp;
+import org.axonframework.eventhandling.SequenceNumber;
 import org.axonframework.eventsourcing.EventSourcingHandler;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import org.axonframework.modelling.command.AggregateIdentifier;
@@ -27,6 +34,8 @@ import org.axonframework.spring.stereotype.Aggregate;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Collections;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -34,6 +43,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.OptionalLong;
 import java.util.Set;
 
 import static org.axonframework.modelling.command.AggregateLifecycle.apply;
@@ -42,12 +52,13 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One submission of rows. Rows are recorded in order, batch by batch, each batch in the transaction
  * that applies its changes: a batch that does not start at the next expected row is a replay and is
  * ignored, so a run resumed after a crash applies no row twice and loses none (SPEC §4.4). It also
- * knows what the answer to a submission shows ({@link #body}). Revision 2 added that: older snapshots
- * are ignored and the run is read from its events.
+ * knows what the answer to a submission shows ({@link #body}), and where each household of the run goes
+ * (surveyed before the first batch, then the units its rows made). Revision 3 added the survey: older
+ * snapshots are ignored and the run is read from its events.
  */
 @Aggregate(snapshotTriggerDefinition = "importRunSnapshotTrigger", cache = "aggregateCache")
-@Revision("2")
-public class ImportRun {
+@Revision("3")
+public class ImportRun implements RunSoFar {
 
     static final String NO_ROWS = "An import needs at least one row.";
     static final String NOT_PROCESSING = "The run is not processing rows.";
@@ -67,6 +78,9 @@ public class ImportRun {
     private int inviteableRows;
     private final Set<String> phonesSeen = new HashSet<>();
     private final Map<String, UnitId> households = new HashMap<>();
+    private boolean householdsSurveyed;
+    private final Set<String> householdsByName = new HashSet<>();
+    private final Set<String> householdsOfAmbiguousName = new HashSet<>();
     private Channel channel;
     private String fileName;
     private String failureReason;
@@ -76,6 +90,13 @@ public class ImportRun {
     private Instant undoneAt;
     private String undoneBy;
     private int keptNewerChange;
+    /** Where each ImportRowsRecordedEvent of the run sits in its stream, and its first row: what an undo reverts, batch by batch. */
+    private final List<Long> recordedSequences = new ArrayList<>();
+    private final List<Integer> recordedFirstRows = new ArrayList<>();
+    private boolean undoing;
+    /** Rows from this one on are reverted by the undo under way. */
+    private int undoneFromRow = Integer.MAX_VALUE;
+    private final List<Integer> undoKeptRows = new ArrayList<>();
 
     private ImportRun() {
     }
@@ -95,6 +116,16 @@ public class ImportRun {
             apply(new ImportProcessingStartedEvent(runId, workspaceId));
         } else if (status != ImportStatus.PROCESSING) {
             throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_PROCESSING);
+        }
+    }
+
+    /** Recorded once, before the first row; a resumed run that surveyed already ignores a second survey. */
+    @CommandHandler
+    void handle(RecordHouseholdSurveyCommand command) {
+        ensureProcessing();
+        if (!householdsSurveyed && recordedRows == 0) {
+            HouseholdSurvey.Result survey = command.survey();
+            apply(new ImportHouseholdsSurveyedEvent(runId, workspaceId, survey.ofKnownPerson(), survey.byName(), survey.ambiguousName()));
         }
     }
 
@@ -138,6 +169,40 @@ public class ImportRun {
         apply(new ImportUndoneEvent(runId, workspaceId, keptNewerChangeRows.size(), keptNewerChangeRows));
     }
 
+    /** Starts an undo, batch by batch; asking again while one is under way changes nothing (it goes on). */
+    void startUndo() {
+        ensureUndoable();
+        if (!undoing) {
+            apply(new ImportUndoStartedEvent(runId, workspaceId));
+        }
+    }
+
+    boolean undoing() {
+        return undoing && !undone;
+    }
+
+    /** The stream position of the newest recorded batch not yet reverted, if any is left. */
+    OptionalLong nextBatchToUndo() {
+        for (int i = recordedSequences.size() - 1; i >= 0; i--) {
+            if (recordedFirstRows.get(i) < undoneFromRow) {
+                return OptionalLong.of(recordedSequences.get(i));
+            }
+        }
+        return OptionalLong.empty();
+    }
+
+    void recordUndoBatch(int firstRow, List<Integer> keptNewerChangeRows) {
+        ensureUndoable();
+        apply(new ImportUndoBatchRevertedEvent(runId, workspaceId, firstRow, keptNewerChangeRows));
+    }
+
+    /** Ends the undo once no batch is left, with every row kept for later work, in row order. */
+    void finishUndo() {
+        List<Integer> kept = new ArrayList<>(undoKeptRows);
+        Collections.sort(kept);
+        markUndone(kept);
+    }
+
     /** The run as the read model shows it, with the position to read it back. */
     ImportRunBody body(long position) {
         Map<String, Integer> byOutcome = new LinkedHashMap<>();
@@ -149,12 +214,27 @@ public class ImportRun {
                 position);
     }
 
-    boolean seen(String e164) {
+    @Override
+    public boolean seen(String e164) {
         return phonesSeen.contains(e164);
     }
 
-    Optional<UnitId> unitOfHousehold(String household) {
-        return Optional.ofNullable(households.get(ImportRows.householdKey(household)));
+    /** The unit a household goes to, when the survey or an earlier batch settled it. */
+    @Override
+    public Optional<UnitId> unitOfHousehold(String householdKey) {
+        return Optional.ofNullable(households.get(householdKey));
+    }
+
+    /** Whether the household joins a unit of the workspace by its name (none of its people known). */
+    @Override
+    public boolean joinsByName(String householdKey) {
+        return householdsByName.contains(householdKey);
+    }
+
+    /** Whether two or more ACTIVE units bear the household's name, none of its people known: it gets a unit of its own. */
+    @Override
+    public boolean ambiguousName(String householdKey) {
+        return householdsOfAmbiguousName.contains(householdKey);
     }
 
     boolean dryRun() {
@@ -191,7 +271,31 @@ public class ImportRun {
     }
 
     @EventSourcingHandler
-    void on(ImportRowsRecordedEvent e) {
+    void on(ImportHouseholdsSurveyedEvent e) {
+        householdsSurveyed = true;
+        households.putAll(e.ofKnownPerson());
+        households.putAll(e.byName());
+        householdsByName.addAll(e.byName().keySet());
+        householdsOfAmbiguousName.addAll(e.ambiguousName());
+    }
+
+    @EventSourcingHandler
+    void on(ImportUndoStartedEvent e) {
+        undoing = true;
+    }
+
+    @EventSourcingHandler
+    void on(ImportUndoBatchRevertedEvent e) {
+        undoneFromRow = e.firstRow();
+        undoKeptRows.addAll(e.keptNewerChangeRows());
+    }
+
+    @EventSourcingHandler
+    void on(ImportRowsRecordedEvent e, @SequenceNumber long sequence) {
+        if (!e.rows().isEmpty()) {
+            recordedSequences.add(sequence);
+            recordedFirstRows.add(e.rows().get(0).rowNumber());
+        }
         for (RowResult row : e.rows()) {
             counters.merge(row.outcome(), 1, Integer::sum);
             inviteableRows += row.inviteable() ? 1 : 0;

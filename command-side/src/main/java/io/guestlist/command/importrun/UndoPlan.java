@@ -24,8 +24,9 @@ import java.util.Set;
  * the row changed (a person's existence, name or membership; a unit's existence, status, side or a
  * tag) is reverted only while the run's change is the last one made to it: the aggregates remember,
  * per aspect, the request or run (correlation id) that changed it last. A person is not moved back
- * into a unit another undo has discarded since. Everything is decided first because the undo's own
- * reversals would otherwise look like later work to the rows reverted after them.
+ * into a unit another undo has discarded since. A plan covers one batch of rows; within it, everything is
+ * decided first because the undo's own reversals would otherwise look like later work to the rows
+ * reverted after them (across batches, the undo's events carry the run's id, so they do not).
  */
 final class UndoPlan {
 
@@ -92,6 +93,11 @@ final class UndoPlan {
                 renamed != revertName || placed != revertUnit);
     }
 
+    /** A person an earlier undo batch left in place, whose membership is still the one the run gave them. */
+    private boolean placedByTheRun(PersonId person) {
+        return people.load(person.toString()).invoke(p -> p.unitLastChangedIn(run));
+    }
+
     /** Whether the unit a person would move back to is still there: another run's undo may have discarded it since. */
     private boolean stillExists(UnitId unit) {
         return directory.unitActive(workspace, unit).isPresent();
@@ -137,7 +143,7 @@ final class UndoPlan {
             boolean onlyTheRun = units.load(unit.toString()).invoke(u -> u.lastChangedOnlyIn(run));
             if (onlyTheRun && staying.isEmpty()) {
                 unitsToDiscard.add(unit);
-            } else if (!onlyTheRun || !runPeople.containsAll(staying)) {
+            } else if (!onlyTheRun || !staying.stream().allMatch(p -> runPeople.contains(p) || placedByTheRun(p))) {
                 reversals.set(index, reversals.get(index).asKeptNewerChange());
             }
         });

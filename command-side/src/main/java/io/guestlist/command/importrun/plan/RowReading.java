@@ -1,4 +1,4 @@
-package io.guestlist.command.importrun;
+package io.guestlist.command.importrun.plan;
 
 import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.command.directory.WorkspaceSettings;
@@ -11,10 +11,10 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.guestlist.command.importrun.ImportRows.hasText;
+import static io.guestlist.command.importrun.plan.ImportRows.hasText;
 
 /** A row as read against the workspace: phone normalized, side checked, warnings noted. */
-record RowReading(RawRow row, Phone phone, String extraPhones, String side, List<String> tags, List<String> warnings,
+public record RowReading(RawRow row, Phone phone, String extraPhones, String side, List<String> tags, List<String> warnings,
                   String householdKey) {
 
     static final String DUPLICATE_PHONE_IN_RUN = "duplicate_phone_in_run";
@@ -24,8 +24,10 @@ record RowReading(RawRow row, Phone phone, String extraPhones, String side, List
     static final String TOO_MANY_TAGS = "too_many_tags";
     static final String EXTRA_PHONES = "extra_phones";
     static final String BLANK_ROW = "blank_row";
+    static final String JOINED_UNIT_BY_NAME = "joined_unit_by_name";
+    static final String AMBIGUOUS_HOUSEHOLD_NAME = "ambiguous_household_name";
 
-    static RowReading of(RawRow given, WorkspaceSettings workspace) {
+    public static RowReading of(RawRow given, WorkspaceSettings workspace) {
         List<String> warnings = new ArrayList<>();
         if (given.raw().values().stream().allMatch(value -> !hasText(value))) {
             // a line with nothing on it is recorded all the same, so row numbers follow the file's lines
@@ -73,24 +75,24 @@ record RowReading(RawRow row, Phone phone, String extraPhones, String side, List
         return new RowReading(row, phone, extraPhones, side, tags, warnings, household);
     }
 
-    boolean validPhone() {
+    public boolean validPhone() {
         return phone != null && phone.isValid();
     }
 
-    String e164() {
+    public String e164() {
         return validPhone() ? phone.e164() : null;
     }
 
     /** The name a person gets when the row gives none: their phone, so they can be found and renamed. */
-    String nameOrPhone() {
+    public String nameOrPhone() {
         return hasText(row.name()) ? row.name().trim() : phone.raw().trim();
     }
 
-    String household() {
+    public String household() {
         return hasText(row.household()) ? row.household().trim() : null;
     }
 
-    ParsedRow parsed() {
+    public ParsedRow parsed() {
         return new ParsedRow(hasText(row.name()) ? row.name().trim() : null, e164(), phone == null ? null : phone.raw(),
                 phone == null ? null : phone.reason(), row.country(), household(), side, tags, row.email(), row.notes(),
                 extraPhones);
