@@ -48,7 +48,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "unitSnapshotTrigger", cache = "aggregateCache")
 @Revision("2")
-public class GuestUnit {
+class GuestUnit {
 
     static final String NAME_REQUIRED = "A unit needs a name of at most " + InputBounds.UNIT_NAME + " characters.";
     static final String UNKNOWN_SIDE = "That side is not one of this workspace's sides.";

@@ -2,6 +2,8 @@ package io.guestlist.command.importrun;
 
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.directory.WorkspaceSettings;
+import io.guestlist.command.importrun.apply.BatchSnapshots;
+import io.guestlist.command.importrun.apply.PlanApplier;
 import io.guestlist.command.importrun.plan.ImportPlan;
 import io.guestlist.command.importrun.plan.ImportPlanner;
 import io.guestlist.command.importrun.plan.PlanSnapshot;
@@ -53,9 +55,14 @@ class ImportBatchHandler {
         WorkspaceSettings workspace = directory.workspace(run.workspaceId())
                 .orElseThrow(() -> GuestlistException.notFound("Workspace"));
         List<RowReading> readings = ImportPlanner.read(command.rows(), workspace);
-        PlanSnapshot snapshot = run.dryRun() ? snapshots.looking(run, readings) : snapshots.claiming(run, readings);
+        PlanSnapshot snapshot = run.dryRun() ? snapshots.looking(run.workspaceId(), run, run.dryRunOverlay(), readings)
+                : snapshots.claiming(run.workspaceId(), run, readings);
         ImportPlan plan = ImportPlanner.plan(readings, snapshot, run);
-        List<RowResult> results = run.dryRun() ? plan.dryRunResults() : applier.apply(run.workspaceId(), plan);
-        runAggregate.execute(r -> r.record(results));
+        if (run.dryRun()) {
+            runAggregate.execute(r -> r.recordDryRun(plan.dryRunResults(), plan.plannedForDryRun()));
+        } else {
+            List<RowResult> results = applier.apply(run.workspaceId(), plan);
+            runAggregate.execute(r -> r.record(results));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.guestlist.command.importrun;
 
+import io.guestlist.command.importrun.intake.ImportReception;
+import io.guestlist.command.importrun.intake.PayloadReader;
 import io.guestlist.command.importrun.parse.RowReader;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.web.CommandAccepted;
@@ -86,7 +88,7 @@ class ImportCommandController {
         int totalRows = countRows(channel, bytes, contentType, mapping, region);
         MetaData attribution = CommandSender.attribution(caller, request);
         ImportReception.Received received = reception.receive(workspace, channel, dryRun, contentType, mapping, idempotencyKey,
-                sha256(channel, dryRun, mapping, bytes), bytes, totalRows, fileName, attribution);
+                sha256(channel, dryRun, mapping, bytes), bytes, totalRows, fileName, attribution, leases.owner());
         URI location = URI.create("/api/v1/workspaces/" + workspaceId + "/imports/" + received.runId());
         long position = commands.positionOf(received.runId());
         if (!received.isNew()) {

@@ -1,5 +1,7 @@
 package io.guestlist.command.importrun;
 
+import io.guestlist.command.importrun.intake.ImportPayloads;
+import io.guestlist.command.importrun.intake.PayloadReader;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.command.failure.DatabaseFailures;

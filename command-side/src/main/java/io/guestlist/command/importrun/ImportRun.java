@@ -1,5 +1,6 @@
 package io.guestlist.command.importrun;
 
+import io.guestlist.command.importrun.plan.DryRunOverlay;
 import io.guestlist.command.importrun.plan.HouseholdSurvey;
 import io.guestlist.command.importrun.plan.ImportRows;
 import io.guestlist.command.importrun.plan.RunSoFar;
@@ -10,6 +11,7 @@ import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.Channel;
 import io.guestlist.kernel.importrun.ImportCompletedEvent;
+import io.guestlist.kernel.importrun.ImportDryRunPlannedEvent;
 import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportHouseholdsSurveyedEvent;
 import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
@@ -58,7 +60,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "importRunSnapshotTrigger", cache = "aggregateCache")
 @Revision("3")
-public class ImportRun implements RunSoFar {
+class ImportRun implements RunSoFar {
 
     static final String NO_ROWS = "An import needs at least one row.";
     static final String NOT_PROCESSING = "The run is not processing rows.";
@@ -97,6 +99,8 @@ public class ImportRun implements RunSoFar {
     /** Rows from this one on are reverted by the undo under way. */
     private int undoneFromRow = Integer.MAX_VALUE;
     private final List<Integer> undoKeptRows = new ArrayList<>();
+    /** A dry run's batches as the real run would have applied them, for its later batches to plan against. */
+    private final DryRunOverlay dryRunOverlay = new DryRunOverlay();
 
     private ImportRun() {
     }
@@ -154,6 +158,17 @@ public class ImportRun implements RunSoFar {
     void record(List<RowResult> rows) {
         ensureProcessing();
         apply(new ImportRowsRecordedEvent(runId, workspaceId, rows));
+    }
+
+    /** A dry run's batch: the rows as it shows them, and as the real run would have applied them. */
+    void recordDryRun(List<RowResult> shown, List<RowResult> planned) {
+        ensureProcessing();
+        apply(new ImportRowsRecordedEvent(runId, workspaceId, shown));
+        apply(new ImportDryRunPlannedEvent(runId, workspaceId, planned));
+    }
+
+    DryRunOverlay dryRunOverlay() {
+        return dryRunOverlay;
     }
 
     void ensureUndoable() {
@@ -277,6 +292,16 @@ public class ImportRun implements RunSoFar {
         households.putAll(e.byName());
         householdsByName.addAll(e.byName().keySet());
         householdsOfAmbiguousName.addAll(e.ambiguousName());
+    }
+
+    @EventSourcingHandler
+    void on(ImportDryRunPlannedEvent e) {
+        dryRunOverlay.fold(e.planned());
+        for (RowResult row : e.planned()) {
+            if (row.parsed().household() != null && row.unitId() != null) {
+                households.putIfAbsent(ImportRows.householdKey(row.parsed().household()), row.unitId());
+            }
+        }
     }
 
     @EventSourcingHandler

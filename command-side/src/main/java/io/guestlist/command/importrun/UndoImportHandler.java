@@ -1,8 +1,8 @@
 package io.guestlist.command.importrun;
 
 import io.guestlist.command.directory.GuestDirectory;
-import io.guestlist.command.guestunit.GuestUnit;
-import io.guestlist.command.person.Person;
+import io.guestlist.command.guestunit.Units;
+import io.guestlist.command.person.People;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.RowResult;
@@ -29,13 +29,13 @@ import java.util.OptionalLong;
 class UndoImportHandler {
 
     private final Repository<ImportRun> runs;
-    private final Repository<Person> people;
-    private final Repository<GuestUnit> units;
+    private final People people;
+    private final Units units;
     private final RecordedBatches batches;
     private final GuestDirectory directory;
     private final ImportLeases leases;
 
-    UndoImportHandler(Repository<ImportRun> runs, Repository<Person> people, Repository<GuestUnit> units,
+    UndoImportHandler(Repository<ImportRun> runs, People people, Units units,
                       RecordedBatches batches, GuestDirectory directory, ImportLeases leases) {
         this.runs = runs;
         this.people = people;
@@ -77,7 +77,7 @@ class UndoImportHandler {
         for (int i = reversals.size() - 1; i >= 0; i--) {
             revert(reversals.get(i));
         }
-        plan.unitsToDiscard().forEach(unit -> units.load(unit.toString()).execute(GuestUnit::discard));
+        plan.unitsToDiscard().forEach(units::discard);
         run.execute(r -> r.recordUndoBatch(rows.get(0).rowNumber(), plan.keptNewerChangeRows()));
         return true;
     }
@@ -85,23 +85,19 @@ class UndoImportHandler {
     private void revert(RowReversal reversal) {
         RowResult row = reversal.row();
         RowResult.Before before = row.before();
-        if (reversal.deletePerson() || reversal.revertName() || reversal.revertUnit()) {
-            Aggregate<Person> person = people.load(row.personId().toString());
-            if (reversal.deletePerson()) {
-                person.execute(Person::delete);
-            }
-            if (reversal.revertName()) {
-                person.execute(p -> p.rename(before.name()));
-            }
-            if (reversal.revertUnit() && before.personRemoved()) {
-                person.execute(Person::remove);
-            } else if (reversal.revertUnit()) {
-                person.execute(p -> p.moveTo(before.unitId()));
-            }
+        if (reversal.deletePerson()) {
+            people.delete(row.personId());
+        }
+        if (reversal.revertName()) {
+            people.rename(row.personId(), before.name());
+        }
+        if (reversal.revertUnit() && before.personRemoved()) {
+            people.remove(row.personId());
+        } else if (reversal.revertUnit()) {
+            people.moveTo(row.personId(), before.unitId());
         }
         if (reversal.changesUnit()) {
-            units.load(row.unitId().toString()).execute(u ->
-                    u.revert(reversal.rearchiveUnit(), reversal.revertSide(), before.side(), reversal.tagsToRemove()));
+            units.revert(row.unitId(), reversal.rearchiveUnit(), reversal.revertSide(), before.side(), reversal.tagsToRemove());
         }
     }
 }

@@ -5,6 +5,7 @@ import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.RowResult;
 
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 
 /**
@@ -28,6 +29,12 @@ public record ImportPlan(List<NewUnit> newUnits, List<Row> rows) {
 
     public List<RowResult> results() {
         return rows.stream().map(Row::result).toList();
+    }
+
+    /** The rows as the real run would have applied them, without their raw values: what a dry run's later batches need. */
+    public List<RowResult> plannedForDryRun() {
+        return rows.stream().map(Row::result).map(r -> new RowResult(r.rowNumber(), Map.of(), r.parsed(), r.outcome(), r.warnings(),
+                r.inviteable(), r.personId(), r.unitId(), r.before())).toList();
     }
 
     /**

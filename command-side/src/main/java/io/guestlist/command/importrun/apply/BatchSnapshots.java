@@ -1,16 +1,17 @@
-package io.guestlist.command.importrun;
+package io.guestlist.command.importrun.apply;
 
 import io.guestlist.command.directory.GuestDirectory;
-import io.guestlist.command.guestunit.GuestUnit;
+import io.guestlist.command.guestunit.Units;
+import io.guestlist.command.importrun.plan.DryRunOverlay;
 import io.guestlist.command.importrun.plan.PlanSnapshot;
 import io.guestlist.command.importrun.plan.PlanSnapshot.PersonState;
 import io.guestlist.command.importrun.plan.PlanSnapshot.UnitState;
 import io.guestlist.command.importrun.plan.RowReading;
-import io.guestlist.command.person.Person;
+import io.guestlist.command.importrun.plan.RunSoFar;
+import io.guestlist.command.person.People;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
-import org.axonframework.modelling.command.Repository;
 import org.springframework.stereotype.Component;
 
 import java.util.HashMap;
@@ -23,24 +24,26 @@ import java.util.List;
 /**
  * Reads what the planner needs for a batch ({@link PlanSnapshot}). A real run claims the phones nobody
  * holds for new people first, all in one statement; a dry run claims nothing and makes up ids for them.
- * People and units are read from their aggregates, which the batch's unit of work keeps for the apply stage.
+ * People and units are read through their packages' entry points; the batch's unit of work keeps the
+ * aggregates it loaded for the apply stage.
  */
 @Component
-class BatchSnapshots {
+public class BatchSnapshots {
+
+    private static final DryRunOverlay NOTHING_WOULD_HAVE_CHANGED = new DryRunOverlay();
 
     private final GuestDirectory directory;
-    private final Repository<Person> people;
-    private final Repository<GuestUnit> units;
+    private final People people;
+    private final Units units;
 
-    BatchSnapshots(GuestDirectory directory, Repository<Person> people, Repository<GuestUnit> units) {
+    BatchSnapshots(GuestDirectory directory, People people, Units units) {
         this.directory = directory;
         this.people = people;
         this.units = units;
     }
 
     /** For a real run: the phones nobody holds are claimed for new people (another batch may win a claim: then its holder counts). */
-    PlanSnapshot claiming(ImportRun run, List<RowReading> readings) {
-        WorkspaceId workspace = run.workspaceId();
+    public PlanSnapshot claiming(WorkspaceId workspace, RunSoFar run, List<RowReading> readings) {
         Set<String> phones = phones(readings);
         Map<String, PersonId> holders = directory.holdersOf(workspace, phones);
         Map<String, PersonId> claims = new HashMap<>();
@@ -56,27 +59,34 @@ class BatchSnapshots {
         Set<String> lost = new HashSet<>(claims.keySet());
         lost.removeAll(claimed);
         holders.putAll(directory.holdersOf(workspace, lost));
-        return complete(run, readings, holders, newPeople);
+        return complete(workspace, run, readings, holders, newPeople, NOTHING_WOULD_HAVE_CHANGED);
     }
 
-    /** For a dry run: nothing claimed; a phone nobody holds stands for a person the import would create. */
-    PlanSnapshot looking(ImportRun run, List<RowReading> readings) {
-        Map<String, PersonId> holders = new HashMap<>(directory.holdersOf(run.workspaceId(), phones(readings)));
+    /**
+     * For a dry run: nothing claimed; a phone nobody holds stands for a person the import would create,
+     * unless an earlier batch of the dry run would have created them: the run's {@link DryRunOverlay}
+     * lays what its earlier batches would have done over the workspace.
+     */
+    public PlanSnapshot looking(WorkspaceId workspace, RunSoFar run, DryRunOverlay overlay, List<RowReading> readings) {
+        Map<String, PersonId> holders = new HashMap<>(directory.holdersOf(workspace, phones(readings)));
         Set<PersonId> newPeople = new HashSet<>();
         phones(readings).stream().filter(p -> !holders.containsKey(p)).forEach(p -> {
-            PersonId unknown = PersonId.random();
-            holders.put(p, unknown);
-            newPeople.add(unknown);
+            PersonId holder = overlay.holder(p).orElseGet(PersonId::random);
+            holders.put(p, holder);
+            if (overlay.holder(p).isEmpty()) {
+                newPeople.add(holder);
+            }
         });
-        return complete(run, readings, holders, newPeople);
+        return complete(workspace, run, readings, holders, newPeople, overlay);
     }
 
-    private PlanSnapshot complete(ImportRun run, List<RowReading> readings, Map<String, PersonId> holders, Set<PersonId> newPeople) {
+    private PlanSnapshot complete(WorkspaceId workspace, RunSoFar run, List<RowReading> readings, Map<String, PersonId> holders, Set<PersonId> newPeople,
+                                  DryRunOverlay overlay) {
         Map<PersonId, PersonState> known = new HashMap<>();
         Set<UnitId> unitIds = new LinkedHashSet<>();
         for (PersonId holder : new LinkedHashSet<>(holders.values())) {
             if (!newPeople.contains(holder)) {
-                PersonState state = people.load(holder.toString()).invoke(p -> new PersonState(p.name(), p.unitId()));
+                PersonState state = overlay.person(holder, overlay.wouldHaveCreatedPerson(holder) ? null : now(holder));
                 known.put(holder, state);
                 if (state.unitId() != null) {
                     unitIds.add(state.unitId());
@@ -86,8 +96,20 @@ class BatchSnapshots {
         readings.stream().filter(r -> r.validPhone() && r.householdKey() != null)
                 .forEach(r -> run.unitOfHousehold(r.householdKey()).ifPresent(unitIds::add));
         Map<UnitId, UnitState> unitStates = new HashMap<>();
-        unitIds.forEach(id -> unitStates.put(id, units.load(id.toString()).invoke(u -> new UnitState(u.isArchived(), u.side(), u.tags()))));
+        unitIds.forEach(id -> {
+            unitStates.put(id, overlay.unit(id, overlay.wouldHaveCreatedUnit(id) ? null : now(id)));
+        });
         return new PlanSnapshot(holders, newPeople, known, unitStates);
+    }
+
+    private PersonState now(PersonId person) {
+        People.Known now = people.known(person);
+        return new PersonState(now.name(), now.unitId());
+    }
+
+    private UnitState now(UnitId unit) {
+        Units.Known now = units.known(unit);
+        return new UnitState(now.archived(), now.side(), now.tags());
     }
 
     private static Set<String> phones(List<RowReading> readings) {
