@@ -11,6 +11,7 @@ import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.importrun.ImportHouseholdsSurveyedEvent;
 import io.guestlist.kernel.importrun.ImportUndoStartedEvent;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
+import io.guestlist.kernel.importrun.ImportUndoFailedEvent;
 import io.guestlist.kernel.meta.Attribution;
 import org.axonframework.messaging.annotation.MetaDataValue;
 import io.guestlist.kernel.person.PersonAddedEvent;
@@ -141,6 +142,12 @@ class CommandDirectoryProjection {
 
     @EventHandler
     void on(ImportUndoneEvent e) {
+        inOrder().sql("UPDATE cmd_import_payload SET undo_by = NULL, finished = TRUE WHERE run_id = ?").param(e.runId().value()).update();
+    }
+
+    /** A failed undo is no one's work until it is asked for again. */
+    @EventHandler
+    void on(ImportUndoFailedEvent e) {
         inOrder().sql("UPDATE cmd_import_payload SET undo_by = NULL, finished = TRUE WHERE run_id = ?").param(e.runId().value()).update();
     }
 

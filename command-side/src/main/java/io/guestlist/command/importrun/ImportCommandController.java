@@ -116,6 +116,10 @@ class ImportCommandController {
     private void awaitUndone(ImportRunId run) {
         long deadline = System.nanoTime() + UNDO_WAIT.toNanos();
         while (runReader.body(run, 0).undoneAt() == null) {
+            String stopped = runReader.undoStopped(run);
+            if (stopped != null) {
+                throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo stopped: " + stopped + " Asking again goes on from there.");
+            }
             if (System.nanoTime() > deadline) {
                 throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo is still under way; the run shows when it is done.");
             }

@@ -187,6 +187,7 @@ class ImportPass {
     void failQuietly(ImportRunId run) {
         try {
             String createdBy = payloads.load(run).map(ImportPayloads.Payload::createdBy).orElse(null);
+            // an undo under way fails its undo instead (the run records which)
             send(new FailImportCommand(run, "The run was stopped by an unexpected error."), attribution(run, createdBy));
         } catch (RuntimeException e) {
             log.warn("Import run {}: could not record its failure: {}", run, e.toString());

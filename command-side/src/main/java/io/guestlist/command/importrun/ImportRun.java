@@ -20,6 +20,7 @@ import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
 import io.guestlist.kernel.importrun.ImportStatus;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
 import io.guestlist.kernel.importrun.ImportUndoStartedEvent;
+import io.guestlist.kernel.importrun.ImportUndoFailedEvent;
 import io.guestlist.kernel.importrun.ImportUndoBatchRevertedEvent;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
@@ -96,6 +97,7 @@ class ImportRun implements RunSoFar {
     private final List<Long> recordedSequences = new ArrayList<>();
     private final List<Integer> recordedFirstRows = new ArrayList<>();
     private boolean undoing;
+    private String undoFailure;
     /** Rows from this one on are reverted by the undo under way. */
     private int undoneFromRow = Integer.MAX_VALUE;
     private final List<Integer> undoKeptRows = new ArrayList<>();
@@ -146,6 +148,8 @@ class ImportRun implements RunSoFar {
     void handle(FailImportCommand command) {
         if (status == ImportStatus.RECEIVED || status == ImportStatus.PROCESSING) {
             apply(new ImportFailedEvent(runId, workspaceId, command.reason()));
+        } else if (undoing()) {
+            apply(new ImportUndoFailedEvent(runId, workspaceId, command.reason()));
         }
     }
 
@@ -194,6 +198,11 @@ class ImportRun implements RunSoFar {
 
     boolean undoing() {
         return undoing && !undone;
+    }
+
+    /** Why the last undo stopped before its end, if it did. */
+    String undoFailure() {
+        return undoFailure;
     }
 
     /** The stream position of the newest recorded batch not yet reverted, if any is left. */
@@ -307,6 +316,13 @@ class ImportRun implements RunSoFar {
     @EventSourcingHandler
     void on(ImportUndoStartedEvent e) {
         undoing = true;
+        undoFailure = null;
+    }
+
+    @EventSourcingHandler
+    void on(ImportUndoFailedEvent e) {
+        undoing = false;
+        undoFailure = e.reason();
     }
 
     @EventSourcingHandler

@@ -14,6 +14,8 @@ import io.guestlist.kernel.importrun.ImportProcessingStartedEvent;
 import io.guestlist.kernel.importrun.ImportReceivedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
+import io.guestlist.kernel.importrun.ImportUndoStartedEvent;
+import io.guestlist.kernel.importrun.ImportUndoFailedEvent;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ParsedRow;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
@@ -237,6 +239,14 @@ class ImportRunFixtureTest {
                         new ImportFailedEvent(RUN, WORKSPACE, "Row 2 could not be imported: boom"))
                 .when(new MarkUndone(RUN, List.of()))
                 .expectEvents(new ImportUndoneEvent(RUN, WORKSPACE, 0, List.of()));
+    }
+
+    @Test
+    void givenAnUndoUnderWay_whenFailed_thenTheUndoFails_notTheRun() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows(),
+                        new ImportUndoStartedEvent(RUN, WORKSPACE))
+                .when(new FailImportCommand(RUN, "boom"))
+                .expectEvents(new ImportUndoFailedEvent(RUN, WORKSPACE, "boom"));
     }
 
     @Test

@@ -5,6 +5,6 @@ import io.guestlist.kernel.ids.WorkspaceId;
 /** The events of an import run. Every one names its workspace, so no projection has to look it up. */
 public sealed interface ImportRunEvent permits ImportReceivedEvent, ImportProcessingStartedEvent, ImportRowsRecordedEvent,
         ImportCompletedEvent, ImportFailedEvent, ImportUndoneEvent, ImportHouseholdsSurveyedEvent, ImportUndoStartedEvent,
-        ImportUndoBatchRevertedEvent, ImportDryRunPlannedEvent {
+        ImportUndoBatchRevertedEvent, ImportDryRunPlannedEvent, ImportUndoFailedEvent {
     WorkspaceId workspaceId();
 }
