@@ -228,6 +228,11 @@ class GuestUnit {
         return side;
     }
 
+    /** The chosen primary contact, or {@code null}; they may have left the unit since. */
+    public PersonId primaryContact() {
+        return primaryContact;
+    }
+
     /** Whether the side was last set in this request or import run (a correlation id). */
     public boolean sideLastChangedIn(String correlationId) {
         return lastChanges.sideIn(correlationId);

@@ -1,5 +1,6 @@
 package io.guestlist.command.guestunit;
 
+import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import org.axonframework.modelling.command.Repository;
@@ -20,7 +21,7 @@ import java.util.concurrent.Callable;
 public class Units {
 
     /** A unit as an import sees it. */
-    public record Known(boolean archived, String side, Set<String> tags) {
+    public record Known(boolean archived, String side, Set<String> tags, PersonId primaryContact) {
     }
 
     private final Repository<GuestUnit> units;
@@ -30,7 +31,7 @@ public class Units {
     }
 
     public Known known(UnitId unit) {
-        return units.load(unit.toString()).invoke(u -> new Known(u.isArchived(), u.side(), u.tags()));
+        return units.load(unit.toString()).invoke(u -> new Known(u.isArchived(), u.side(), u.tags(), u.primaryContact()));
     }
 
     public void create(UnitId unit, WorkspaceId workspace, String name, String side, Set<String> tags) {

@@ -18,7 +18,7 @@ import java.util.concurrent.Callable;
 public class People {
 
     /** A person as an import sees them: their name, and their unit ({@code null} when removed). */
-    public record Known(String name, UnitId unitId) {
+    public record Known(String name, UnitId unitId, String email, String notes) {
     }
 
     /** Which aspects of a person were last changed by one request or run (a correlation id). */
@@ -32,12 +32,22 @@ public class People {
     }
 
     public Known known(PersonId person) {
-        return people.load(person.toString()).invoke(p -> new Known(p.name(), p.unitId()));
+        return people.load(person.toString()).invoke(p -> new Known(p.name(), p.unitId(), p.email(), p.notes()));
     }
 
     /** A new person, their phone already parsed and claimed by the caller. */
-    public void register(PersonId person, WorkspaceId workspace, UnitId unit, String name, Phone phone) {
-        create(() -> Person.register(person, workspace, unit, name, phone));
+    public void register(PersonId person, WorkspaceId workspace, UnitId unit, String name, Phone phone, String email, String notes) {
+        create(() -> Person.register(person, workspace, unit, name, phone, email, notes));
+    }
+
+    /** Email and notes from an import row, each only when given ({@code null} keeps what the person has). */
+    public void changeContact(PersonId person, String email, String notes) {
+        people.load(person.toString()).execute(p -> p.changeContact(email != null ? email : p.email(), notes != null ? notes : p.notes()));
+    }
+
+    /** Whether the person is a member of the unit with a valid phone (a chosen primary contact the unit can be invited through). */
+    public boolean reachableIn(PersonId person, UnitId unit) {
+        return people.load(person.toString()).invoke(p -> p.reachableIn(unit));
     }
 
     /**

@@ -10,6 +10,8 @@ import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.AddPersonCommand;
 import io.guestlist.kernel.person.ChangePersonPhoneCommand;
 import io.guestlist.kernel.person.DeletePersonCommand;
+import io.guestlist.kernel.person.EditPersonCommand;
+import io.guestlist.kernel.person.PersonContactChangedEvent;
 import io.guestlist.kernel.person.MovePersonCommand;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
@@ -23,6 +25,7 @@ import io.guestlist.kernel.person.RemovePersonCommand;
 import io.guestlist.kernel.person.RenamePersonCommand;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.kernel.phone.PhoneNormalizer;
+import io.guestlist.kernel.text.EmailAddress;
 import io.guestlist.kernel.text.InputBounds;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.eventsourcing.EventSourcingHandler;
@@ -41,11 +44,12 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  * One guest. Holds the phone identity (claimed in the {@link GuestDirectory} before any event, so
  * of two racing claims one wins, SPEC §2.1) and the one active membership (SPEC §2.2): a move is
  * one event, so the old membership ends exactly when the new one begins. Revision 2 added
- * {@link PersonLastChanges}, revision 3 {@code deleted}: older snapshots are ignored and the person
+ * {@link PersonLastChanges}, revision 3 {@code deleted}, revision 4 email, notes and their
+ * last change: older snapshots are ignored and the person
  * is read from its events. A deleted person answers every command as not found.
  */
 @Aggregate(snapshotTriggerDefinition = "personSnapshotTrigger", cache = "aggregateCache")
-@Revision("3")
+@Revision("4")
 class Person {
 
     static final String NAME_REQUIRED = "A person needs a name of at most " + InputBounds.PERSON_NAME + " characters.";
@@ -56,12 +60,16 @@ class Person {
     static final String NOT_IN_THAT_UNIT = "The person is not a member of that unit.";
     static final String ALREADY_THERE = "The person is already in that unit.";
     static final String FIELD_TOO_LONG = "phone and country are at most " + InputBounds.PHONE + " characters.";
+    static final String BAD_EMAIL = "email must look like name@example.org, at most " + InputBounds.EMAIL + " characters.";
+    static final String NOTES_TOO_LONG = "notes are at most " + InputBounds.NOTES + " characters.";
 
     @AggregateIdentifier
     private PersonId personId;
     private WorkspaceId workspaceId;
     private String name;
     private Phone phone;
+    private String email;
+    private String notes;
     private UnitId unitId;
     private boolean deleted;
     @AggregateMember
@@ -74,15 +82,40 @@ class Person {
     Person(AddPersonCommand command, GuestDirectory directory) {
         ensureUnitAcceptsMembers(directory, command.workspaceId(), command.unitId());
         Phone phone = parsePhone(directory, command.workspaceId(), command.phone(), command.country());
+        String name = validName(command.name());
+        String email = validEmail(command.email());
+        String notes = validNotes(command.notes());
         claim(directory, command.workspaceId(), command.personId(), phone);
-        apply(new PersonAddedEvent(command.personId(), command.workspaceId(), command.unitId(), validName(command.name()), phone));
+        apply(new PersonAddedEvent(command.personId(), command.workspaceId(), command.unitId(), name, phone, email, notes));
     }
 
-    /** Used by imports, with a phone already parsed and claimed. */
-    public static Person register(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) {
+    /** Used by imports, with a phone already parsed and claimed, and contact details already checked ({@code null}: none). */
+    public static Person register(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone,
+                                  String email, String notes) {
         Person person = new Person();
-        apply(new PersonAddedEvent(personId, workspaceId, unitId, name, phone));
+        apply(new PersonAddedEvent(personId, workspaceId, unitId, name, phone, email, notes));
         return person;
+    }
+
+    /**
+     * Every field given changes, or none does: each is checked (name, phone free, email, notes)
+     * before the first event, then only the fields that differ produce one. A field set to its
+     * current value changes nothing.
+     */
+    @CommandHandler
+    void handle(EditPersonCommand command, GuestDirectory directory) {
+        ensureIn(command.workspaceId());
+        String newName = command.name() == null ? name : validName(command.name());
+        Phone newPhone = command.phone() == null ? phone : parsePhone(directory, workspaceId, command.phone(), command.country());
+        String newEmail = command.email() == null ? email : validEmail(command.email());
+        String newNotes = command.notes() == null ? notes : validNotes(command.notes());
+        boolean phoneChanges = !Objects.equals(newPhone, phone);
+        if (phoneChanges) {
+            ensureFree(directory, workspaceId, personId, newPhone);
+            changePhone(directory, newPhone);
+        }
+        rename(newName);
+        changeContact(newEmail, newNotes);
     }
 
     @CommandHandler
@@ -99,6 +132,10 @@ class Person {
             return;
         }
         ensureFree(directory, workspaceId, personId, newPhone);
+        changePhone(directory, newPhone);
+    }
+
+    private void changePhone(GuestDirectory directory, Phone newPhone) {
         // Release before claiming: a person holds one claim at a time (uq_cmd_phone_claim_person).
         // Should a racing command take the new phone meanwhile, the claim fails the command and
         // its transaction takes the release back.
@@ -192,8 +229,31 @@ class Person {
         }
     }
 
+    /** Sets email and notes when they differ ({@code null}: none); imports pass only what a row gives. */
+    public void changeContact(String newEmail, String newNotes) {
+        if (!Objects.equals(newEmail, email) || !Objects.equals(newNotes, notes)) {
+            apply(new PersonContactChangedEvent(personId, workspaceId, newEmail, newNotes));
+        }
+    }
+
     public UnitId unitId() {
         return unitId;
+    }
+
+    public String email() {
+        return email;
+    }
+
+    public String notes() {
+        return notes;
+    }
+
+    /**
+     * Whether this person is a member of {@code unit} with a valid phone: a unit whose chosen primary
+     * contact is such a member is inviteable (SPEC's glossary).
+     */
+    public boolean reachableIn(UnitId unit) {
+        return unit.equals(unitId) && phone != null && phone.isValid();
     }
 
     public String name() {
@@ -275,6 +335,28 @@ class Person {
         return name.trim();
     }
 
+    /** Blank is none; otherwise a plausible address ({@link EmailAddress}), trimmed. */
+    static String validEmail(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (!EmailAddress.isPlausible(value.trim())) {
+            throw GuestlistException.invalid(BAD_EMAIL);
+        }
+        return value.trim();
+    }
+
+    /** Blank is none; otherwise kept as written (line breaks are meant), within bounds. */
+    static String validNotes(String value) {
+        if (value == null || value.isBlank()) {
+            return null;
+        }
+        if (value.length() > InputBounds.NOTES) {
+            throw GuestlistException.invalid(NOTES_TOO_LONG);
+        }
+        return value.strip();
+    }
+
     @EventSourcingHandler
     void on(PersonAddedEvent e) {
         personId = e.personId();
@@ -282,6 +364,14 @@ class Person {
         unitId = e.unitId();
         name = e.name();
         phone = e.phone();
+        email = e.email();
+        notes = e.notes();
+    }
+
+    @EventSourcingHandler
+    void on(PersonContactChangedEvent e) {
+        email = e.email();
+        notes = e.notes();
     }
 
     @EventSourcingHandler

@@ -11,12 +11,12 @@ import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.person.AddPersonCommand;
-import io.guestlist.kernel.person.ChangePersonPhoneCommand;
 import io.guestlist.kernel.person.DeletePersonCommand;
+import io.guestlist.kernel.person.EditPersonCommand;
 import io.guestlist.kernel.person.MovePersonCommand;
 import io.guestlist.kernel.person.ReactivatePersonCommand;
 import io.guestlist.kernel.person.RemovePersonCommand;
-import io.guestlist.kernel.person.RenamePersonCommand;
+import io.swagger.v3.oas.annotations.Operation;
 import jakarta.servlet.http.HttpServletRequest;
 import org.axonframework.commandhandling.CommandExecutionException;
 import org.axonframework.messaging.MetaData;
@@ -38,7 +38,7 @@ import java.util.UUID;
 @RestController
 class PersonCommandController {
 
-    record AddPerson(String name, String phone, String country) {
+    record AddPerson(String name, String phone, String country, String email, String notes) {
     }
 
     record Move(UUID unitId) {
@@ -74,7 +74,8 @@ class PersonCommandController {
             PersonId person = PersonId.random();
             Optional<RemoteRejection> taken;
             try {
-                commands.send(new AddPersonCommand(person, ws, UnitId.of(unitId), body.name(), body.phone(), body.country()), attribution);
+                commands.send(new AddPersonCommand(person, ws, UnitId.of(unitId), body.name(), body.phone(), body.country(),
+                        body.email(), body.notes()), attribution);
                 return ResponseEntity.created(URI.create("/api/v1/workspaces/" + workspaceId + "/people/" + person))
                         .eTag(IfMatch.etag(commands.versionOf(person))).body(new CommandAccepted(person.value(), commands.positionOf(person)));
             } catch (CommandExecutionException e) {
@@ -132,22 +133,32 @@ class PersonCommandController {
         return accepted(personId, versioned);
     }
 
-    /** Changes {@code name} and/or {@code phone} (with an optional {@code country}; a null phone removes it). */
+    /**
+     * Changes any of {@code name}, {@code phone} (with an optional {@code country}), {@code email} and
+     * {@code notes} as one command: all of them, or none. A null phone, email or notes removes it.
+     */
     @PatchMapping(BASE + "/people/{personId}")
     @HonoursIfMatch
+    @Operation(operationId = "editPerson", summary = "Edit a person",
+            description = "Changes any of name, phone (with an optional country), email and notes at once: every field given "
+                    + "changes, or none does. A null phone, email or notes removes it; a field set to its current value is no change.")
     ResponseEntity<CommandAccepted> change(@PathVariable UUID workspaceId, @PathVariable UUID personId, @RequestBody Map<String, String> body,
                                            Principal caller, HttpServletRequest request) {
         PersonId person = PersonId.of(personId);
-        WorkspaceId ws = WorkspaceId.of(workspaceId);
-        MetaData attribution = CommandSender.attribution(caller, request);
         CommandSender.Versioned versioned = commands.versioned(person, request);
-        if (body.containsKey("phone")) {
-            versioned.send(new ChangePersonPhoneCommand(person, ws, body.get("phone"), body.get("country")), attribution);
-        }
-        if (body.containsKey("name")) {
-            versioned.send(new RenamePersonCommand(person, ws, body.get("name")), attribution);
-        }
+        versioned.send(new EditPersonCommand(person, WorkspaceId.of(workspaceId), body.containsKey("name") ? nonNull(body.get("name")) : null,
+                        clearable(body, "phone"), body.get("country"), clearable(body, "email"), clearable(body, "notes")),
+                CommandSender.attribution(caller, request));
         return accepted(personId, versioned);
+    }
+
+    /** Absent: unchanged ({@code null}); present but null: cleared ({@code ""}). */
+    private static String clearable(Map<String, String> body, String field) {
+        return body.containsKey(field) ? nonNull(body.get(field)) : null;
+    }
+
+    private static String nonNull(String value) {
+        return value == null ? "" : value;
     }
 
     private ResponseEntity<CommandAccepted> accepted(UUID personId, CommandSender.Versioned versioned) {

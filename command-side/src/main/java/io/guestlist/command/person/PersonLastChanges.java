@@ -1,6 +1,7 @@
 package io.guestlist.command.person;
 
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.kernel.person.PersonContactChangedEvent;
 import io.guestlist.kernel.person.PersonEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
@@ -22,6 +23,7 @@ class PersonLastChanges {
     private String name;
     private String unit;
     private String phone;
+    private String contact;
 
     @EventSourcingHandler
     void on(PersonEvent e, @MetaDataValue(Attribution.CORRELATION_ID) String changedIn) {
@@ -29,6 +31,8 @@ class PersonLastChanges {
             name = changedIn;
         } else if (e instanceof PersonPhoneChangedEvent) {
             phone = changedIn;
+        } else if (e instanceof PersonContactChangedEvent) {
+            contact = changedIn;
         } else if (e instanceof PersonMovedEvent || e instanceof PersonRemovedEvent || e instanceof PersonReactivatedEvent) {
             unit = changedIn;
         } else {
@@ -36,6 +40,7 @@ class PersonLastChanges {
             name = changedIn;
             unit = changedIn;
             phone = changedIn;
+            contact = changedIn;
         }
     }
 
@@ -48,6 +53,7 @@ class PersonLastChanges {
     }
 
     boolean allIn(String correlationId) {
-        return nameIn(correlationId) && unitIn(correlationId) && Objects.equals(phone, correlationId);
+        return nameIn(correlationId) && unitIn(correlationId) && Objects.equals(phone, correlationId)
+                && Objects.equals(contact, correlationId);
     }
 }

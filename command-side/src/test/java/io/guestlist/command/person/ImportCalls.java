@@ -7,7 +7,7 @@ import io.guestlist.kernel.phone.Phone;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 
-/** Drives, through test-only commands, what imports call on a person: {@code register}, {@code reactivateIn}, {@code moveTo}, and an undo's {@code delete}. */
+/** Drives, through test-only commands, what imports call on a person: {@code register}, {@code reactivateIn}, {@code moveTo}, {@code changeContact}, and an undo's {@code delete}. */
 class ImportCalls {
 
     record Register(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) {
@@ -22,6 +22,9 @@ class ImportCalls {
     record Delete(PersonId personId) {
     }
 
+    record ChangeContact(PersonId personId, String email, String notes) {
+    }
+
     private final Repository<Person> people;
 
     ImportCalls(Repository<Person> people) {
@@ -31,7 +34,7 @@ class ImportCalls {
     @CommandHandler
     void handle(Register command) throws Exception {
         people.newInstance(() -> Person.register(command.personId(), command.workspaceId(), command.unitId(),
-                command.name(), command.phone()));
+                command.name(), command.phone(), null, null));
     }
 
     @CommandHandler
@@ -42,6 +45,11 @@ class ImportCalls {
     @CommandHandler
     void handle(MoveTo command) {
         people.load(command.personId().toString()).execute(person -> person.moveTo(command.unitId()));
+    }
+
+    @CommandHandler
+    void handle(ChangeContact command) {
+        people.load(command.personId().toString()).execute(person -> person.changeContact(command.email(), command.notes()));
     }
 
     @CommandHandler

@@ -269,6 +269,91 @@ class PersonFixtureTest {
                 .expectNoEvents().expectException(rejectedWith(VALIDATION, FIELD_TOO_LONG));
     }
 
+    // contact details and edits in one command
+
+    private static EditPersonCommand edit(String name, String phone, String email, String notes) {
+        return new EditPersonCommand(ASHA, WORKSPACE, name, phone, null, email, notes);
+    }
+
+    @Test
+    void givenUnit_whenPersonAddedWithEmailAndNotes_thenAddedWithThemTrimmed() {
+        fixture.givenNoPriorActivity()
+                .when(new AddPersonCommand(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, null, " asha@example.org ", "Vegetarian\nNo nuts\n"))
+                .expectEvents(new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, "asha@example.org", "Vegetarian\nNo nuts"));
+    }
+
+    @Test
+    void givenUnit_whenPersonAddedWithImplausibleEmail_thenRejectedAndNothingClaimed() {
+        fixture.givenNoPriorActivity()
+                .when(new AddPersonCommand(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", "98765 43210", null, "98765 43210", null))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, BAD_EMAIL));
+        assertThat(directory.claimCount()).isZero();
+    }
+
+    @Test
+    void givenPerson_whenEditedInEveryField_thenOneEventPerChangedField() {
+        fixture.given(ashaAdded())
+                .when(edit("Asha Kapoor", "091234 56789", "asha@example.org", "Vegetarian"))
+                .expectEvents(new PersonPhoneChangedEvent(ASHA, WORKSPACE, Phone.valid("091234 56789", NEW_E164, true)),
+                        new PersonRenamedEvent(ASHA, WORKSPACE, "Asha Kapoor"),
+                        new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@example.org", "Vegetarian"));
+        assertThat(directory.holderOf(WORKSPACE, NEW_E164)).contains(ASHA);
+    }
+
+    @Test
+    void givenPerson_whenEditedToWhatSheAlreadyHas_thenNothingHappens() {
+        fixture.given(new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, "asha@example.org", "Vegetarian"))
+                .when(edit("Asha Sharma", "", "asha@example.org", "Vegetarian"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenPersonWithContact_whenEmailClearedAndNotesLeft_thenContactChangedToNotesOnly() {
+        fixture.given(new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, "asha@example.org", "Vegetarian"))
+                .when(edit(null, null, "", null))
+                .expectEvents(new PersonContactChangedEvent(ASHA, WORKSPACE, null, "Vegetarian"));
+    }
+
+    @Test
+    void givenPerson_whenEditedWithANewNameAndAnImplausibleEmail_thenNothingChanges() {
+        fixture.given(ashaAdded())
+                .when(edit("Asha Kapoor", "091234 56789", "not an email", null))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, BAD_EMAIL));
+        assertThat(directory.holderOf(WORKSPACE, ASHAS_E164)).contains(ASHA);
+        assertThat(directory.holderOf(WORKSPACE, NEW_E164)).isEmpty();
+    }
+
+    @Test
+    void givenPerson_whenEditedWithABlankName_thenNothingChanges() {
+        fixture.given(ashaAdded())
+                .when(edit(" ", null, "asha@example.org", null))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, NAME_REQUIRED));
+    }
+
+    @Test
+    void givenPerson_whenEditedWithNotesOverTheBound_thenRejected() {
+        fixture.given(ashaAdded())
+                .when(edit(null, null, null, "n".repeat(4001)))
+                .expectNoEvents().expectException(rejectedWith(VALIDATION, NOTES_TOO_LONG));
+    }
+
+    @Test
+    void givenPhoneHeldByAnotherPerson_whenEditedWithItAndANewName_thenPhoneTakenAndNothingChanges() {
+        directory.withClaim(WORKSPACE, NEW_E164, VIKRAM);
+        fixture.given(ashaAdded())
+                .when(edit("Asha Kapoor", "+91 91234 56789", null, null))
+                .expectNoEvents()
+                .expectException(rejectedWith(ErrorCode.PHONE_TAKEN, PHONE_TAKEN).withDetail("personId", VIKRAM.toString()));
+        assertThat(directory.holderOf(WORKSPACE, ASHAS_E164)).contains(ASHA);
+    }
+
+    @Test
+    void givenPersonWithNotes_whenImportGivesOnlyAnEmail_thenNotesKept() {
+        fixture.given(new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, null, "Vegetarian"))
+                .when(new ImportCalls.ChangeContact(ASHA, "asha@example.org", "Vegetarian"))
+                .expectEvents(new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@example.org", "Vegetarian"));
+    }
+
     // move
 
     @Test
@@ -445,6 +530,7 @@ class PersonFixtureTest {
     static Stream<Object> everyPersonCommandOnADeletedPerson() {
         return Stream.of(new RenamePersonCommand(ASHA, WORKSPACE, "Asha Kapoor"),
                 new ChangePersonPhoneCommand(ASHA, WORKSPACE, "091234 56789", null),
+                new EditPersonCommand(ASHA, WORKSPACE, null, null, null, "asha@example.org", null),
                 new RemovePersonCommand(ASHA, WORKSPACE, SHARMAS));
     }
 
@@ -468,6 +554,7 @@ class PersonFixtureTest {
     static Stream<Object> everyPersonCommandFromAnotherWorkspace() {
         return Stream.of(new RenamePersonCommand(ASHA, OTHER_WORKSPACE, "Asha Kapoor"),
                 new ChangePersonPhoneCommand(ASHA, OTHER_WORKSPACE, "091234 56789", null),
+                new EditPersonCommand(ASHA, OTHER_WORKSPACE, "Asha Kapoor", null, null, null, null),
                 new MovePersonCommand(ASHA, OTHER_WORKSPACE, UNIT_OF_OTHER_WORKSPACE),
                 new RemovePersonCommand(ASHA, OTHER_WORKSPACE, SHARMAS),
                 new DeletePersonCommand(ASHA, OTHER_WORKSPACE));

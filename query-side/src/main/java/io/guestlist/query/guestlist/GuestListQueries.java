@@ -79,12 +79,12 @@ class GuestListQueries {
 
     Optional<UnitDetail> unit(UUID workspace, UUID unit) {
         List<Member> members = jdbc.sql("""
-                        SELECT p.person_id, p.name, p.phone_e164, p.phone_raw, p.phone_invalid_reason, m.since
+                        SELECT p.person_id, p.name, p.phone_e164, p.phone_raw, p.phone_invalid_reason, p.email, p.notes, m.since
                           FROM memberships m JOIN people p ON p.person_id = m.person_id
                          WHERE m.unit_id = ? AND m.until IS NULL ORDER BY m.since_position, p.person_id""")
                 .param(unit)
                 .query((rs, n) -> new Member(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), instant(rs.getTimestamp(6)))).list();
+                        rs.getString(5), rs.getString(6), rs.getString(7), instant(rs.getTimestamp(8)))).list();
         return jdbc.sql("SELECT " + UNIT_COLUMNS + ", u.contact_id, u.created_at, u.created_by, u.updated_at, u.updated_by"
                         + " FROM guest_units u WHERE u.workspace_id = ? AND u.unit_id = ?")
                 .params(workspace, unit)
@@ -104,13 +104,16 @@ class GuestListQueries {
                 .query((rs, n) -> new MembershipView(rs.getObject(1, UUID.class), instant(rs.getTimestamp(2)), instant(rs.getTimestamp(3))))
                 .list();
         return jdbc.sql("""
-                        SELECT person_id, name, phone_e164, phone_raw, phone_invalid_reason, phone_mobile, status, unit_id,
-                               created_at, created_by, updated_at, updated_by
-                          FROM people WHERE workspace_id = ? AND person_id = ?""")
+                        SELECT p.person_id, p.name, p.phone_e164, p.phone_raw, p.phone_invalid_reason, p.phone_mobile, p.email, p.notes,
+                               p.status, p.unit_id, p.phone_e164 IS NOT NULL AND p.status = 'ACTIVE' AND coalesce(u.inviteable, FALSE),
+                               p.created_at, p.created_by, p.updated_at, p.updated_by
+                          FROM people p LEFT JOIN guest_units u ON u.unit_id = p.unit_id
+                         WHERE p.workspace_id = ? AND p.person_id = ?""")
                 .params(workspace, person)
                 .query((rs, n) -> new PersonView(rs.getObject(1, UUID.class), rs.getString(2), rs.getString(3), rs.getString(4),
-                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getObject(8, UUID.class), history,
-                        instant(rs.getTimestamp(9)), rs.getString(10), instant(rs.getTimestamp(11)), rs.getString(12)))
+                        rs.getString(5), rs.getBoolean(6), rs.getString(7), rs.getString(8), rs.getString(9), rs.getObject(10, UUID.class),
+                        rs.getBoolean(11), history,
+                        instant(rs.getTimestamp(12)), rs.getString(13), instant(rs.getTimestamp(14)), rs.getString(15)))
                 .optional();
     }
 

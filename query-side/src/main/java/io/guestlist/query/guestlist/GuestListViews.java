@@ -14,7 +14,8 @@ final class GuestListViews {
                        String inviteTarget, boolean inviteable) {
     }
 
-    record Member(UUID id, String name, String phone, String rawPhone, String phoneInvalidReason, Instant since) {
+    record Member(UUID id, String name, String phone, String rawPhone, String phoneInvalidReason, String email, String notes,
+                  Instant since) {
     }
 
     record UnitDetail(UUID id, String name, String side, List<String> tags, String status, List<Member> members,
@@ -25,8 +26,9 @@ final class GuestListViews {
     record MembershipView(UUID unitId, Instant since, Instant until) {
     }
 
+    /** {@code inviteable}: a valid phone in an inviteable unit (SPEC's glossary). */
     record PersonView(UUID id, String name, String phone, String rawPhone, String phoneInvalidReason, boolean mobile,
-                      String status, UUID unitId, List<MembershipView> memberships,
+                      String email, String notes, String status, UUID unitId, boolean inviteable, List<MembershipView> memberships,
                       Instant createdAt, String createdBy, Instant updatedAt, String updatedBy) {
     }
 }

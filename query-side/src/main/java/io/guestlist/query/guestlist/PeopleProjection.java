@@ -2,6 +2,7 @@ package io.guestlist.query.guestlist;
 
 import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonContactChangedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonPhoneChangedEvent;
@@ -77,8 +78,8 @@ class PeopleProjection {
         batch.add("""
                         WITH person AS (
                             INSERT INTO people (person_id, workspace_id, name, phone_e164, phone_raw, phone_invalid_reason, phone_mobile,
-                                                status, unit_id, created_at, created_by, updated_at, updated_by)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING
+                                                email, notes, status, unit_id, created_at, created_by, updated_at, updated_by)
+                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING
                         ), identity AS (
                             INSERT INTO identities (workspace_id, phone_e164, person_id, claimed_at, claimed_by)
                             SELECT ?, ?::varchar, ?, ?, ? WHERE ?::varchar IS NOT NULL ON CONFLICT DO NOTHING
@@ -86,7 +87,7 @@ class PeopleProjection {
                         INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
                         VALUES (?, %s, ?, ?, ?, ?) ON CONFLICT DO NOTHING""".formatted(EventPosition.OF_EVENT),
                 e.personId().value(), e.workspaceId().value(), e.name(), e164(phone), raw(phone), reason(phone), phone != null && phone.mobile(),
-                e.unitId().value(), ts(at), by, ts(at), by,
+                e.email(), e.notes(), e.unitId().value(), ts(at), by, ts(at), by,
                 e.workspaceId().value(), e164(phone), e.personId().value(), ts(at), by, e164(phone),
                 e.personId().value(), eventId, e.unitId().value(), e.workspaceId().value(), ts(at), by);
         sql.unitChanged(batch, e.unitId().value());
@@ -96,6 +97,12 @@ class PeopleProjection {
     void on(PersonRenamedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
         SqlBatch.current(jdbc).add("UPDATE people SET name = ?, updated_at = ?, updated_by = ? WHERE person_id = ?",
                 e.name(), ts(at), by, e.personId().value());
+    }
+
+    @EventHandler
+    void on(PersonContactChangedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        SqlBatch.current(jdbc).add("UPDATE people SET email = ?, notes = ?, updated_at = ?, updated_by = ? WHERE person_id = ?",
+                e.email(), e.notes(), ts(at), by, e.personId().value());
     }
 
     @EventHandler

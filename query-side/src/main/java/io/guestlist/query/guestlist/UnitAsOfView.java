@@ -27,7 +27,7 @@ final class UnitAsOfView {
     private static Member member(PersonState person) {
         Phone phone = person.phone();
         return new Member(person.id(), person.name(), phone == null ? null : phone.e164(), phone == null ? null : phone.raw(),
-                phone == null ? null : phone.reason(), person.since());
+                phone == null ? null : phone.reason(), person.email(), person.notes(), person.since());
     }
 
     private static String notInviteableReason(UnitAsOf asOf) {

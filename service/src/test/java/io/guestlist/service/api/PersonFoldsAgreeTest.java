@@ -47,7 +47,8 @@ class PersonFoldsAgreeTest extends ServiceTest {
         String anita = guests.addPerson("alice", workspace, sharmas, "Anita", "098111 22233").id();
         String ravi = guests.addPerson("alice", workspace, sharmas, "Ravi", "098111 22244").id();
         agree(api.put("alice", base + "/units/" + sharmas + "/primary-contact", Map.of("personId", ravi)).position(), sharmas);
-        agree(api.patch("alice", base + "/people/" + anita, Map.of("name", "Anita S", "phone", "098111 22255")).position(), sharmas);
+        agree(api.patch("alice", base + "/people/" + anita, Map.of("name", "Anita S", "phone", "098111 22255", "email", "anita@example.org")).position(), sharmas);
+        agree(api.patch("alice", base + "/people/" + anita, Map.of("notes", "Vegetarian")).position(), sharmas);
 
         agree(removed(sharmas, anita), sharmas);
         Api.Response readded = guests.addPerson("alice", workspace, kapoors, "Anita Kapoor", "+91 98111 22255");

@@ -13,6 +13,10 @@ public final class InputBounds {
     public static final int PERSON_NAME = 1000;
     /** {@code people.phone_raw}; the country travels beside it and gets the same bound. */
     public static final int PHONE = 1000;
+    /** {@code people.email}: the longest address SMTP allows. */
+    public static final int EMAIL = 320;
+    /** {@code people.notes}: free text about a guest, line breaks allowed. */
+    public static final int NOTES = 4000;
     /** {@code workspaces.name}. */
     public static final int WORKSPACE_NAME = 200;
     /** {@code occasions.name}. */

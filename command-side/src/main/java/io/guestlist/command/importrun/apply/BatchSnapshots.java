@@ -96,21 +96,26 @@ public class BatchSnapshots {
         readings.stream().filter(r -> r.validPhone() && r.householdKey() != null)
                 .forEach(r -> run.unitOfHousehold(r.householdKey()).ifPresent(unitIds::add));
         Map<UnitId, UnitState> unitStates = new HashMap<>();
+        Map<UnitId, PersonId> unreachableContacts = new HashMap<>();
         unitIds.forEach(id -> {
-            unitStates.put(id, overlay.unit(id, overlay.wouldHaveCreatedUnit(id) ? null : now(id)));
+            if (overlay.wouldHaveCreatedUnit(id)) {
+                unitStates.put(id, overlay.unit(id, null));
+                return;
+            }
+            Units.Known unit = units.known(id);
+            unitStates.put(id, overlay.unit(id, new UnitState(unit.archived(), unit.side(), unit.tags())));
+            if (unit.primaryContact() != null && !people.reachableIn(unit.primaryContact(), id)) {
+                unreachableContacts.put(id, unit.primaryContact());
+            }
         });
-        return new PlanSnapshot(holders, newPeople, known, unitStates);
+        return new PlanSnapshot(holders, newPeople, known, unitStates, unreachableContacts);
     }
 
     private PersonState now(PersonId person) {
         People.Known now = people.known(person);
-        return new PersonState(now.name(), now.unitId());
+        return new PersonState(now.name(), now.unitId(), now.email(), now.notes());
     }
 
-    private UnitState now(UnitId unit) {
-        Units.Known now = units.known(unit);
-        return new UnitState(now.archived(), now.side(), now.tags());
-    }
 
     private static Set<String> phones(List<RowReading> readings) {
         Set<String> phones = new LinkedHashSet<>();

@@ -30,7 +30,8 @@ public class PlanApplier {
     public List<RowResult> apply(WorkspaceId workspace, ImportPlan plan) {
         plan.newUnits().forEach(unit -> units.create(unit.id(), workspace, unit.name(), unit.side(), unit.tags()));
         plan.rows().stream().filter(ImportPlan.Row::createsPerson).forEach(row -> people.register(
-                row.result().personId(), workspace, row.result().unitId(), row.reading().nameOrPhone(), row.reading().phone()));
+                row.result().personId(), workspace, row.result().unitId(), row.reading().nameOrPhone(), row.reading().phone(),
+                row.reading().email(), row.reading().notes()));
         plan.rows().stream().filter(row -> row.result().before() != null && !row.createsPerson()).forEach(this::change);
         return plan.results();
     }
@@ -40,6 +41,9 @@ public class PlanApplier {
         Before before = result.before();
         if (before.personRemoved() || before.unitId() != null || before.name() != null) {
             people.place(result.personId(), result.unitId(), before.personRemoved(), before.name() != null ? result.parsed().name() : null);
+        }
+        if (row.contactChanged()) {
+            people.changeContact(result.personId(), row.reading().email(), row.reading().notes());
         }
         if (!before.unitCreated() && (before.unitArchived() || before.sideChanged() || !before.addedTags().isEmpty())) {
             units.change(result.unitId(), before.sideChanged() ? row.reading().side() : null, before.addedTags());

@@ -23,7 +23,7 @@ public final class DryRunOverlay {
 
     /** The person each phone the dry run placed would belong to. */
     private final Map<String, PersonId> holders = new HashMap<>();
-    /** Those people as the dry run would have left them; a null name is the person's own, unchanged. */
+    /** Those people as the dry run would have left them; a null name, email or notes is the person's own, unchanged. */
     private final Map<String, PersonState> people = new HashMap<>();
     /** People the dry run would have created (the value is unused: a map, so a run's snapshot stores it plainly). */
     private final Map<String, Boolean> createdPeople = new HashMap<>();
@@ -45,7 +45,10 @@ public final class DryRunOverlay {
             PersonState earlier = people.get(row.personId().toString());
             String name = before.personCreated() ? nameOrPhone(row) : before.name() != null ? row.parsed().name()
                     : earlier == null ? null : earlier.name();
-            people.put(row.personId().toString(), new PersonState(name, row.unitId()));
+            String email = RowReading.plausibleEmail(row.parsed().email());
+            String notes = RowReading.boundedNotes(row.parsed().notes());
+            people.put(row.personId().toString(), new PersonState(name, row.unitId(),
+                    email != null || earlier == null ? email : earlier.email(), notes != null || earlier == null ? notes : earlier.notes()));
             String unit = row.unitId().toString();
             if (before.unitCreated()) {
                 UnitState made = createdUnits.getOrDefault(unit, new UnitState(false, null, Set.of()));
@@ -70,10 +73,11 @@ public final class DryRunOverlay {
     /** A person the dry run would have made or changed, laid over what they are now ({@code null} for one it would have made). */
     public PersonState person(PersonId person, PersonState now) {
         PersonState would = people.get(person.toString());
-        if (would == null) {
-            return now;
+        if (would == null || now == null) {
+            return would == null ? now : would;
         }
-        return new PersonState(would.name() != null ? would.name() : now.name(), would.unitId());
+        return new PersonState(would.name() != null ? would.name() : now.name(), would.unitId(),
+                would.email() != null ? would.email() : now.email(), would.notes() != null ? would.notes() : now.notes());
     }
 
     public boolean wouldHaveCreatedPerson(PersonId person) {

@@ -19,8 +19,8 @@ public record ImportPlan(List<NewUnit> newUnits, List<Row> rows) {
     public record NewUnit(UnitId id, String name, String side, Set<String> tags) {
     }
 
-    /** A row as read, and its result. */
-    public record Row(RowReading reading, RowResult result) {
+    /** A row as read, its result, and whether it sets the person's email or notes (which undo keeps). */
+    public record Row(RowReading reading, RowResult result, boolean contactChanged) {
 
         public boolean createsPerson() {
             return result.before() != null && result.before().personCreated();

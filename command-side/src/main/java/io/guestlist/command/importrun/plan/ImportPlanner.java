@@ -50,6 +50,7 @@ public final class ImportPlanner {
     private final Map<UnitId, Draft> newUnits = new LinkedHashMap<>();
     private final Map<PersonId, UnitId> placedHere = new HashMap<>();
     private final Set<String> seenHere = new HashSet<>();
+    private boolean contactChanged;
 
     private ImportPlanner(PlanSnapshot snapshot, RunSoFar run) {
         this.snapshot = snapshot;
@@ -76,8 +77,9 @@ public final class ImportPlanner {
         List<ImportPlan.Row> rows = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
             RowReading reading = readings.get(i);
-            RowResult result = reading.validPhone() ? place(reading, targets.get(i)) : unplaced(reading);
-            rows.add(new ImportPlan.Row(reading, result));
+            contactChanged = false;
+            RowResult result = reading.validPhone() ? inviteableAfter(place(reading, targets.get(i))) : unplaced(reading);
+            rows.add(new ImportPlan.Row(reading, result, contactChanged));
         }
         List<ImportPlan.NewUnit> created = new ArrayList<>();
         newUnits.forEach((id, draft) -> created.add(new ImportPlan.NewUnit(id, draft.name, draft.side, Set.copyOf(draft.tags))));
@@ -147,7 +149,7 @@ public final class ImportPlanner {
         PersonId personId = snapshot.holders().get(reading.e164());
         boolean unitCreated = newUnits.containsKey(target);
         if (toCreate.remove(personId)) {
-            people.put(personId, new PersonState(reading.nameOrPhone(), target));
+            people.put(personId, new PersonState(reading.nameOrPhone(), target, reading.email(), reading.notes()));
             return result(reading, Outcome.CREATED, personId, target,
                     new Before(true, unitCreated, null, null, false, false, false, null, List.of()));
         }
@@ -155,13 +157,35 @@ public final class ImportPlanner {
         boolean removed = person.unitId() == null;
         boolean moved = !removed && !target.equals(person.unitId());
         boolean renamed = renames(reading, person.name());
-        people.put(personId, new PersonState(renamed ? reading.row().name().trim() : person.name(), target));
+        // email and notes only when the row gives them: a blank cell never overwrites
+        String email = reading.email() != null ? reading.email() : person.email();
+        String notes = reading.notes() != null ? reading.notes() : person.notes();
+        contactChanged = !Objects.equals(email, person.email()) || !Objects.equals(notes, person.notes());
+        people.put(personId, new PersonState(renamed ? reading.row().name().trim() : person.name(), target, email, notes));
         UnitChange unitChange = unitCreated ? UnitChange.NONE : changeUnit(target, reading);
         Outcome outcome = removed || unitChange.restored() ? Outcome.REACTIVATED
-                : moved || renamed || unitChange.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
+                : moved || renamed || contactChanged || unitChange.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
         return result(reading, outcome, personId, target, new Before(false, unitCreated, renamed ? person.name() : null,
                 removed || moved ? person.unitId() : null, removed, unitChange.restored(), unitChange.sideChanged(),
                 unitChange.sideBefore(), unitChange.addedTags()));
+    }
+
+    /**
+     * A placed row is inviteable when its unit is, right after the row (SPEC's glossary): the unit is
+     * active (a placement restores it) and the row's person has a valid phone, so only a chosen primary
+     * contact who is still a member and has no valid phone makes it not inviteable.
+     */
+    private RowResult inviteableAfter(RowResult placed) {
+        PersonId contact = placed.inviteable() ? snapshot.unreachableContacts().get(placed.unitId()) : null;
+        if (contact == null || contact.equals(placed.personId()) || newUnits.containsKey(placed.unitId())) {
+            return placed;
+        }
+        PersonState now = people.get(contact);
+        if (now != null && !placed.unitId().equals(now.unitId())) {
+            return placed; // the contact left the unit earlier in the batch
+        }
+        return new RowResult(placed.rowNumber(), placed.raw(), placed.parsed(), placed.outcome(), placed.warnings(), false,
+                placed.personId(), placed.unitId(), placed.before());
     }
 
     private record UnitChange(boolean restored, boolean sideChanged, String sideBefore, List<String> addedTags) {

@@ -5,6 +5,7 @@ import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.kernel.importrun.ParsedRow;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.kernel.phone.PhoneNormalizer;
+import io.guestlist.kernel.text.EmailAddress;
 import io.guestlist.kernel.text.InputBounds;
 
 import java.util.ArrayList;
@@ -86,6 +87,28 @@ public record RowReading(RawRow row, Phone phone, String extraPhones, String sid
     /** The name a person gets when the row gives none: their phone, so they can be found and renamed. */
     public String nameOrPhone() {
         return hasText(row.name()) ? row.name().trim() : phone.raw().trim();
+    }
+
+    /** The row's email when it is a plausible one, else {@code null}: a blank or bad cell never overwrites. */
+    public String email() {
+        return plausibleEmail(row.email());
+    }
+
+    /** The row's notes, within bounds, else {@code null}: a blank cell never overwrites. */
+    public String notes() {
+        return boundedNotes(row.notes());
+    }
+
+    static String plausibleEmail(String email) {
+        return hasText(email) && EmailAddress.isPlausible(email.trim()) ? email.trim() : null;
+    }
+
+    static String boundedNotes(String notes) {
+        if (!hasText(notes)) {
+            return null;
+        }
+        String stripped = notes.strip();
+        return stripped.length() <= InputBounds.NOTES ? stripped : stripped.substring(0, InputBounds.NOTES);
     }
 
     public String household() {

@@ -32,7 +32,7 @@ class DryRunOverlayTest {
 
         assertThat(overlay.holder("+919876543221")).contains(NEW_PERSON);
         assertThat(overlay.wouldHaveCreatedPerson(NEW_PERSON)).isTrue();
-        assertThat(overlay.person(NEW_PERSON, null)).isEqualTo(new PersonState("Dev", NEW_UNIT));
+        assertThat(overlay.person(NEW_PERSON, null)).isEqualTo(new PersonState("Dev", NEW_UNIT, null, null));
         assertThat(overlay.wouldHaveCreatedUnit(NEW_UNIT)).isTrue();
         assertThat(overlay.unit(NEW_UNIT, null)).isEqualTo(new UnitState(false, "Bride", Set.of("family")));
     }
@@ -44,7 +44,8 @@ class DryRunOverlayTest {
                 new Before(false, false, null, null, false, true, true, "Bride", List.of("vip")))));
 
         assertThat(overlay.wouldHaveCreatedPerson(KNOWN)).isFalse();
-        assertThat(overlay.person(KNOWN, new PersonState("Asha", EXISTING))).isEqualTo(new PersonState("Asha", EXISTING));
+        assertThat(overlay.person(KNOWN, new PersonState("Asha", EXISTING, "asha@example.com", null)))
+                .isEqualTo(new PersonState("Asha", EXISTING, "asha@example.com", null));
         assertThat(overlay.unit(EXISTING, new UnitState(true, "Bride", Set.of("family"))))
                 .isEqualTo(new UnitState(false, "Groom", Set.of("family", "vip")));
     }

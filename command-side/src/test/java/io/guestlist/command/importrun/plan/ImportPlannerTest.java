@@ -106,6 +106,29 @@ class ImportPlannerTest {
     }
 
     @Test
+    void anEmailOrNotesGiven_updateAKnownPerson_aBlankCellNeverOverwrites() {
+        List<RawRow> rows = List.of(rawRow(1, row("Asha Sharma", "98765 43210", null)), withEmail(rawRow(2, row("Asha Sharma", "98765 43210", null))));
+        ImportPlan plan = plan(rows, Map.of());
+
+        assertThat(plan.rows()).extracting(r -> r.result().outcome()).containsExactly(Outcome.UNCHANGED, Outcome.UPDATED);
+        assertThat(plan.rows()).extracting(ImportPlan.Row::contactChanged).containsExactly(false, true);
+    }
+
+    @Test
+    void aRowPlacedInAUnitWhoseChosenContactHasNoValidPhone_isNotInviteable() {
+        PersonId contact = PersonId.random();
+        List<RawRow> rows = List.of(rawRow(1, row("Asha Sharma", "98765 43210", null)));
+        ImportPlan plan = plan(rows, Map.of(SHARMAS, contact));
+
+        assertThat(plan.results().get(0).outcome()).isEqualTo(Outcome.UNCHANGED);
+        assertThat(plan.results().get(0).inviteable()).isFalse();
+    }
+
+    private static RawRow withEmail(RawRow row) {
+        return new RawRow(row.rowNumber(), row.raw(), row.name(), row.phone(), List.of(), null, null, null, List.of(), "asha@example.com", null);
+    }
+
+    @Test
     void aNewGroup_getsEveryRowsTags_andTheFirstSideGiven() {
         ImportPlan plan = plan(List.of(new Row("Dev", "98765 43221", "The Singhs", "Bride", "family"),
                 new Row("Sita", "98765 43222", "the singhs", "Groom", "vip")));
@@ -145,6 +168,11 @@ class ImportPlannerTest {
         for (int i = 0; i < rows.size(); i++) {
             raw.add(rawRow(i + 1, rows.get(i)));
         }
+        return plan(raw, Map.of());
+    }
+
+    /** Plans against the workspace of this table: phones nobody holds are claimed for new people, as a real run does. */
+    private static ImportPlan plan(List<RawRow> raw, Map<UnitId, PersonId> unreachableContacts) {
         List<RowReading> readings = ImportPlanner.read(raw, WORKSPACE);
         Map<String, PersonId> holders = new HashMap<>(Map.of(ASHA_PHONE, ASHA, NIKHIL_PHONE, NIKHIL, MEERA_PHONE, MEERA));
         Set<PersonId> newPeople = new HashSet<>();
@@ -154,10 +182,10 @@ class ImportPlannerTest {
             newPeople.add(id);
         });
         PlanSnapshot snapshot = new PlanSnapshot(holders, newPeople,
-                Map.of(ASHA, new PersonState("Asha Sharma", SHARMAS), NIKHIL, new PersonState("Nikhil Rao", null),
-                        MEERA, new PersonState("Meera Iyer", OLD_FRIENDS)),
+                Map.of(ASHA, new PersonState("Asha Sharma", SHARMAS, null, null), NIKHIL, new PersonState("Nikhil Rao", null, null, null),
+                        MEERA, new PersonState("Meera Iyer", OLD_FRIENDS, null, null)),
                 Map.of(SHARMAS, new UnitState(false, "Bride", Set.of("family")), OLD_FRIENDS, new UnitState(true, null, Set.of()),
-                        BY_NAME, new UnitState(false, null, Set.of())));
+                        BY_NAME, new UnitState(false, null, Set.of())), unreachableContacts);
         return ImportPlanner.plan(readings, snapshot, new Run());
     }
 
