@@ -8,11 +8,18 @@ import io.guestlist.kernel.importrun.ImportFailedEvent;
 import io.guestlist.kernel.importrun.ImportRowsRecordedEvent;
 import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
 import io.guestlist.kernel.guestunit.UnitRestoredEvent;
+import io.guestlist.kernel.guestunit.UnitRenamedEvent;
 import io.guestlist.kernel.guestunit.UnitSideSetEvent;
 import io.guestlist.kernel.guestunit.UnitTagsAddedEvent;
 import io.guestlist.kernel.guestunit.UnitTagsRemovedEvent;
+import io.guestlist.kernel.importrun.ImportHouseholdsSurveyedEvent;
+import io.guestlist.kernel.importrun.ImportUndoFailedEvent;
+import io.guestlist.kernel.importrun.ImportUndoStartedEvent;
+import io.guestlist.kernel.importrun.ImportUndoneEvent;
+import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.workspace.WorkspaceDefaultRegionChangedEvent;
 import io.guestlist.kernel.workspace.WorkspaceSidesSetEvent;
+import org.axonframework.messaging.annotation.MetaDataValue;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonDeletedEvent;
 import io.guestlist.kernel.person.PersonErasedEvent;
@@ -72,7 +79,7 @@ class CommandDirectoryProjection {
 
     @EventHandler
     void on(UnitCreatedEvent e) {
-        PendingPlacements.current(jdbc).unit(e.unitId().value(), e.workspaceId().value(), e.side(), e.tags());
+        PendingPlacements.current(jdbc).unit(e.unitId().value(), e.workspaceId().value(), e.name(), e.side(), e.tags());
     }
 
     @EventHandler
@@ -104,6 +111,11 @@ class CommandDirectoryProjection {
     void on(WorkspaceDefaultRegionChangedEvent e) {
         inOrder().sql("UPDATE cmd_workspace SET default_region = ? WHERE workspace_id = ?")
                 .params(e.defaultRegion(), e.workspaceId().value()).update();
+    }
+
+    @EventHandler
+    void on(UnitRenamedEvent e) {
+        inOrder().sql("UPDATE cmd_unit SET name = ? WHERE unit_id = ?").params(e.name(), e.unitId().value()).update();
     }
 
     @EventHandler
@@ -185,6 +197,29 @@ class CommandDirectoryProjection {
     void on(ImportRowsRecordedEvent e) {
         int next = e.rows().get(e.rows().size() - 1).rowNumber() + 1;
         inOrder().sql("UPDATE cmd_import_payload SET next_row = GREATEST(next_row, ?) WHERE run_id = ?").params(next, e.runId().value()).update();
+    }
+
+    /** A resumed run does not survey its households again: flagged in the transaction that recorded the survey. */
+    @EventHandler
+    void on(ImportHouseholdsSurveyedEvent e) {
+        inOrder().sql("UPDATE cmd_import_payload SET households_surveyed = TRUE WHERE run_id = ?").param(e.runId().value()).update();
+    }
+
+    /** An undo under way makes the run unfinished again, so another instance goes on with it if this one dies. */
+    @EventHandler
+    void on(ImportUndoStartedEvent e, @MetaDataValue(Attribution.MEMBER_ID) String by) {
+        inOrder().sql("UPDATE cmd_import_payload SET undo_by = ?, finished = FALSE WHERE run_id = ?").params(by, e.runId().value()).update();
+    }
+
+    @EventHandler
+    void on(ImportUndoneEvent e) {
+        inOrder().sql("UPDATE cmd_import_payload SET undo_by = NULL, finished = TRUE WHERE run_id = ?").param(e.runId().value()).update();
+    }
+
+    /** A failed undo is no one's work until it is asked for again. */
+    @EventHandler
+    void on(ImportUndoFailedEvent e) {
+        inOrder().sql("UPDATE cmd_import_payload SET undo_by = NULL, finished = TRUE WHERE run_id = ?").param(e.runId().value()).update();
     }
 
     @EventHandler

@@ -46,6 +46,12 @@ public interface GuestDirectory {
     /** @return whether the unit exists in that workspace and is ACTIVE; empty when it does not exist there */
     Optional<Boolean> unitActive(WorkspaceId workspace, UnitId unit);
 
+    /** The unit each of these people is a member of now, for those in one. */
+    Map<PersonId, UnitId> unitsOf(Collection<PersonId> people);
+
+    /** Every ACTIVE unit of the workspace with its name. */
+    Map<UnitId, String> activeUnitNames(WorkspaceId workspace);
+
     /** The people whose active membership is in this unit. */
     List<PersonId> membersOf(UnitId unit);
 

@@ -104,6 +104,28 @@ class JdbcGuestDirectory implements GuestDirectory {
     }
 
     @Override
+    public Map<PersonId, UnitId> unitsOf(Collection<PersonId> people) {
+        Map<PersonId, UnitId> units = new HashMap<>();
+        if (people.isEmpty()) {
+            return units;
+        }
+        jdbc.sql("SELECT person_id, unit_id FROM cmd_unit_member WHERE person_id = ANY(?::uuid[])")
+                .param(people.stream().map(PersonId::toString).toArray(String[]::new))
+                .query((rs, n) -> units.put(PersonId.of(rs.getObject(1, java.util.UUID.class)), UnitId.of(rs.getObject(2, java.util.UUID.class))))
+                .list();
+        return units;
+    }
+
+    @Override
+    public Map<UnitId, String> activeUnitNames(WorkspaceId workspace) {
+        Map<UnitId, String> names = new HashMap<>();
+        jdbc.sql("SELECT unit_id, name FROM cmd_unit WHERE workspace_id = ? AND active AND name IS NOT NULL")
+                .param(workspace.value())
+                .query((rs, n) -> names.put(UnitId.of(rs.getObject(1, java.util.UUID.class)), rs.getString(2))).list();
+        return names;
+    }
+
+    @Override
     public List<PersonId> membersOf(UnitId unit) {
         return jdbc.sql("SELECT person_id FROM cmd_unit_member WHERE unit_id = ? ORDER BY person_id")
                 .param(unit.value())

@@ -22,7 +22,7 @@ final class PendingPlacements {
     private record Placement(UUID unit, UUID workspace) {
     }
 
-    private record NewUnit(UUID workspace, String side, Set<String> tags) {
+    private record NewUnit(UUID workspace, String name, String side, Set<String> tags) {
     }
 
     private final JdbcClient jdbc;
@@ -46,8 +46,8 @@ final class PendingPlacements {
         });
     }
 
-    void unit(UUID unit, UUID workspace, String side, Set<String> tags) {
-        units.put(unit, new NewUnit(workspace, side, tags == null ? Set.of() : tags));
+    void unit(UUID unit, UUID workspace, String name, String side, Set<String> tags) {
+        units.put(unit, new NewUnit(workspace, name, side, tags == null ? Set.of() : tags));
         flushWithoutUnitOfWork();
     }
 
@@ -59,9 +59,11 @@ final class PendingPlacements {
     void flush() {
         if (!units.isEmpty()) {
             jdbc.sql("""
-                            INSERT INTO cmd_unit (unit_id, workspace_id, active, side)
-                            SELECT u, w, TRUE, s FROM unnest(?::uuid[], ?::uuid[], ?::varchar[]) AS t(u, w, s) ON CONFLICT DO NOTHING""")
+                            INSERT INTO cmd_unit (unit_id, workspace_id, active, name, side)
+                            SELECT u, w, TRUE, n, s FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::varchar[]) AS t(u, w, n, s)
+                            ON CONFLICT DO NOTHING""")
                     .params(strings(units.keySet()), strings(units.values().stream().map(NewUnit::workspace).toList()),
+                            units.values().stream().map(NewUnit::name).toArray(String[]::new),
                             units.values().stream().map(NewUnit::side).toArray(String[]::new)).update();
             List<UUID> tagged = new ArrayList<>();
             List<UUID> workspaces = new ArrayList<>();

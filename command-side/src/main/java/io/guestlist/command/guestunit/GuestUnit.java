@@ -50,7 +50,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "unitSnapshotTrigger", cache = "aggregateCache")
 @Revision("2")
-public class GuestUnit {
+class GuestUnit {
 
     static final String NAME_REQUIRED = "A unit needs a name of at most " + InputBounds.UNIT_NAME + " characters.";
     static final String UNKNOWN_SIDE = "That side is not one of this workspace's sides.";
@@ -263,6 +263,10 @@ public class GuestUnit {
 
     public boolean isArchived() {
         return archived;
+    }
+
+    public Set<String> tags() {
+        return Set.copyOf(tags);
     }
 
     public String side() {

@@ -1,7 +1,7 @@
 package io.guestlist.command.guestunit;
 
 import io.guestlist.command.directory.GuestDirectory;
-import io.guestlist.command.person.Person;
+import io.guestlist.command.person.People;
 import io.guestlist.kernel.guestunit.MergeUnitsCommand;
 import io.guestlist.kernel.ids.PersonId;
 import org.axonframework.commandhandling.CommandHandler;
@@ -17,10 +17,10 @@ import org.springframework.stereotype.Component;
 class MergeUnitsHandler {
 
     private final Repository<GuestUnit> units;
-    private final Repository<Person> people;
+    private final People people;
     private final GuestDirectory directory;
 
-    MergeUnitsHandler(Repository<GuestUnit> units, Repository<Person> people, GuestDirectory directory) {
+    MergeUnitsHandler(Repository<GuestUnit> units, People people, GuestDirectory directory) {
         this.units = units;
         this.people = people;
         this.directory = directory;
@@ -37,7 +37,7 @@ class MergeUnitsHandler {
         });
         source.execute(u -> u.mergeInto(command.targetUnitId()));
         for (PersonId member : directory.membersOf(command.sourceUnitId())) {
-            people.load(member.toString()).execute(p -> p.moveTo(command.targetUnitId()));
+            people.moveTo(member, command.targetUnitId());
         }
     }
 

@@ -2,8 +2,12 @@ package io.guestlist.command.importrun;
 
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.directory.WorkspaceSettings;
-import io.guestlist.command.guestunit.GuestUnit;
-import io.guestlist.command.person.Person;
+import io.guestlist.command.importrun.apply.BatchSnapshots;
+import io.guestlist.command.importrun.apply.PlanApplier;
+import io.guestlist.command.importrun.plan.ImportPlan;
+import io.guestlist.command.importrun.plan.ImportPlanner;
+import io.guestlist.command.importrun.plan.PlanSnapshot;
+import io.guestlist.command.importrun.plan.RowReading;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.importrun.RowResult;
 import org.axonframework.commandhandling.CommandHandler;
@@ -14,26 +18,26 @@ import org.springframework.stereotype.Component;
 import java.util.List;
 
 /**
- * Applies a batch of rows in one unit of work (one transaction): phones are claimed for the whole
- * batch in one statement, units are created before people so their events (and the projections'
- * writes) come in runs, and the run records the rows last. A batch the run has recorded already is
- * ignored, which makes a resumed run safe. The batch first renews the run's lease in its own
- * transaction: when another instance has claimed the run, nothing of the batch commits.
+ * Handles a batch of rows in one unit of work (one transaction): read the rows, take the snapshot the
+ * planner needs (claiming the new phones, for a real run), plan, then apply the plan (a real run) or
+ * keep it as it is (a dry run), and record the rows on the run last. A batch the run has recorded
+ * already is ignored, which makes a resumed run safe. The batch first renews the run's lease in its
+ * own transaction: when another instance has claimed the run, nothing of the batch commits.
  */
 @Component
 class ImportBatchHandler {
 
     private final Repository<ImportRun> runs;
-    private final Repository<Person> people;
-    private final Repository<GuestUnit> units;
+    private final BatchSnapshots snapshots;
+    private final PlanApplier applier;
     private final GuestDirectory directory;
     private final ImportLeases leases;
 
-    ImportBatchHandler(Repository<ImportRun> runs, Repository<Person> people, Repository<GuestUnit> units, GuestDirectory directory,
+    ImportBatchHandler(Repository<ImportRun> runs, BatchSnapshots snapshots, PlanApplier applier, GuestDirectory directory,
                        ImportLeases leases) {
         this.runs = runs;
-        this.people = people;
-        this.units = units;
+        this.snapshots = snapshots;
+        this.applier = applier;
         this.directory = directory;
         this.leases = leases;
     }
@@ -50,9 +54,15 @@ class ImportBatchHandler {
         }
         WorkspaceSettings workspace = directory.workspace(run.workspaceId())
                 .orElseThrow(() -> GuestlistException.notFound("Workspace"));
-        List<RowResult> results = run.dryRun()
-                ? new DryRunPlan(run, workspace, directory, people, units).classify(command.rows())
-                : new BatchPlan(run, workspace, directory, people, units).apply(command.rows());
-        runAggregate.execute(r -> r.record(results));
+        List<RowReading> readings = ImportPlanner.read(command.rows(), workspace);
+        PlanSnapshot snapshot = run.dryRun() ? snapshots.looking(run.workspaceId(), run, run.dryRunOverlay(), readings)
+                : snapshots.claiming(run.workspaceId(), run, readings);
+        ImportPlan plan = ImportPlanner.plan(readings, snapshot, run);
+        if (run.dryRun()) {
+            runAggregate.execute(r -> r.recordDryRun(plan.dryRunResults(), plan.plannedForDryRun()));
+        } else {
+            List<RowResult> results = applier.apply(run.workspaceId(), plan);
+            runAggregate.execute(r -> r.record(results));
+        }
     }
 }

@@ -1,5 +1,7 @@
 package io.guestlist.command.importrun;
 
+import io.guestlist.command.importrun.intake.ImportReception;
+import io.guestlist.command.importrun.intake.PayloadReader;
 import io.guestlist.command.importrun.parse.RowReader;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.web.CommandAccepted;
@@ -55,6 +57,8 @@ class ImportCommandController {
 
     static final int MAX_BYTES = 50 * 1024 * 1024;
     private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
+    private static final java.time.Duration UNDO_WAIT = java.time.Duration.ofMinutes(10);
+    private static final java.time.Duration UNDO_POLL = java.time.Duration.ofMillis(20);
 
     private final ImportReception reception;
     private final ImportRunReader runReader;
@@ -62,9 +66,11 @@ class ImportCommandController {
     private final PayloadReader reader;
     private final GuestDirectory directory;
     private final CommandSender commands;
+    private final ImportLeases leases;
 
     ImportCommandController(ImportReception reception, ImportRunReader runReader, ImportWorker worker, PayloadReader reader,
-                            GuestDirectory directory, CommandSender commands) {
+                            GuestDirectory directory, CommandSender commands, ImportLeases leases) {
+        this.leases = leases;
         this.reception = reception;
         this.runReader = runReader;
         this.worker = worker;
@@ -112,7 +118,7 @@ class ImportCommandController {
         int totalRows = countRows(channel, bytes, contentType, mapping, region);
         MetaData attribution = CommandSender.attribution(caller, request);
         ImportReception.Received received = reception.receive(workspace, channel, dryRun, contentType, mapping, idempotencyKey,
-                sha256(channel, dryRun, mapping, bytes), bytes, totalRows, fileName, attribution);
+                sha256(channel, dryRun, mapping, bytes), bytes, totalRows, fileName, attribution, leases.owner());
         URI location = URI.create("/api/v1/workspaces/" + workspaceId + "/imports/" + received.runId());
         long position = commands.positionOf(received.runId());
         if (!received.isNew()) {
@@ -133,6 +139,11 @@ class ImportCommandController {
     CommandAccepted undo(@PathVariable UUID workspaceId, @PathVariable UUID runId, Principal caller, HttpServletRequest request) {
         ImportRunId run = ImportRunId.of(runId);
         commands.send(new UndoImportCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+        // The worker reverts the run batch by batch; the answer waits for it, as undo always has.
+        if (leases.claim(run)) {
+            worker.submit(run);
+        }
+        awaitUndone(run);
         return new CommandAccepted(runId, commands.positionOf(run));
     }
 
@@ -146,6 +157,25 @@ class ImportCommandController {
         ImportRunId run = ImportRunId.of(runId);
         commands.send(new PurgeImportRunCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
         return new CommandAccepted(runId, commands.positionOf(run));
+    }
+
+    private void awaitUndone(ImportRunId run) {
+        long deadline = System.nanoTime() + UNDO_WAIT.toNanos();
+        while (runReader.body(run, 0).undoneAt() == null) {
+            String stopped = runReader.undoStopped(run);
+            if (stopped != null) {
+                throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo stopped: " + stopped + " Asking again goes on from there.");
+            }
+            if (System.nanoTime() > deadline) {
+                throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo is still under way; the run shows when it is done.");
+            }
+            try {
+                Thread.sleep(UNDO_POLL.toMillis());
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     private int countRows(Channel channel, byte[] bytes, String contentType, String mapping, String region) {

@@ -1,5 +1,6 @@
 package io.guestlist.command.importrun;
 
+import io.guestlist.command.importrun.intake.ImportPayloads;
 import io.guestlist.kernel.ids.ImportRunId;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
@@ -20,7 +21,7 @@ import java.util.UUID;
 @Component
 class ImportLeases {
 
-    static final Duration LEASE = Duration.ofSeconds(20);
+    static final Duration LEASE = Duration.ofSeconds(ImportPayloads.LEASE_SECONDS);
 
     /** This instance, as lease owner: unique per process and per application context. */
     private final String owner = "instance-" + ProcessHandle.current().pid() + "-" + UUID.randomUUID().toString().substring(0, 8);

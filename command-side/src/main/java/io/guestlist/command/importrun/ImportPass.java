@@ -1,7 +1,14 @@
 package io.guestlist.command.importrun;
 
+import io.guestlist.command.importrun.intake.ImportPayloads;
+import io.guestlist.command.importrun.intake.PayloadReader;
 import io.guestlist.command.directory.GuestDirectory;
+import io.guestlist.command.directory.WorkspaceSettings;
+import io.guestlist.command.failure.DatabaseFailures;
 import io.guestlist.command.importrun.parse.RawRow;
+import io.guestlist.command.importrun.plan.HouseholdSurvey;
+import io.guestlist.command.importrun.plan.ImportRows;
+import io.guestlist.command.importrun.plan.RowReading;
 import io.guestlist.command.importrun.parse.RowReader;
 import io.guestlist.kernel.error.GuestlistException;
 import io.guestlist.kernel.ids.ImportRunId;
@@ -37,8 +44,11 @@ class ImportPass {
     private final GuestDirectory directory;
     private final CommandGateway commands;
     private final ImportLeases leases;
+    private final HouseholdSurveyor surveyor;
 
-    ImportPass(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands, ImportLeases leases) {
+    ImportPass(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands, ImportLeases leases,
+               HouseholdSurveyor surveyor) {
+        this.surveyor = surveyor;
         this.payloads = payloads;
         this.reader = reader;
         this.directory = directory;
@@ -52,9 +62,17 @@ class ImportPass {
             return;
         }
         String owner = leases.owner();
+        if (payload.undoBy() != null) {
+            undo(runId, owner, held, attribution(runId, payload.undoBy()));
+            return;
+        }
         MetaData attribution = attribution(runId, payload.createdBy());
         send(new StartImportProcessingCommand(runId), attribution);
-        String region = directory.workspace(payload.workspaceId()).orElseThrow().defaultRegion();
+        WorkspaceSettings workspace = directory.workspace(payload.workspaceId()).orElseThrow();
+        String region = workspace.defaultRegion();
+        if (!payload.householdsSurveyed()) {
+            send(new RecordHouseholdSurveyCommand(runId, surveyor.survey(payload, workspace)), attribution);
+        }
         long started = System.nanoTime();
         long lastLog = started;
         int processed = 0;
@@ -69,7 +87,7 @@ class ImportPass {
                     continue;
                 }
                 if (batch.size() >= MAX_BATCH || (batch.size() >= BATCH && !sameHousehold(batch.get(batch.size() - 1), row))) {
-                    send(new ImportBatchCommand(runId, owner, batch), attribution);
+                    sendBatch(runId, owner, batch, attribution);
                     processed += batch.size();
                     batch = new ArrayList<>(MAX_BATCH);
                     if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
@@ -80,16 +98,75 @@ class ImportPass {
                 batch.add(row);
             }
             if (!batch.isEmpty()) {
-                send(new ImportBatchCommand(runId, owner, batch), attribution);
+                sendBatch(runId, owner, batch, attribution);
                 processed += batch.size();
             }
         } catch (GuestlistException e) {
             send(new FailImportCommand(runId, e.getMessage()), attribution);
             log.warn("Import run {} failed: {}", runId, e.getMessage());
             return;
+        } catch (RowFailure e) {
+            send(new FailImportCommand(runId, e.getMessage()), attribution);
+            log.error("Import run {} failed: {}", runId, e.getMessage(), e.getCause());
+            return;
         }
         send(new CompleteImportCommand(runId), attribution);
         log.info("Import run {} completed: {} rows processed in this pass ({} rows/s)", runId, processed, rate(processed, started));
+    }
+
+    /**
+     * Sends a batch. When it fails for a reason that is neither the database's passing trouble nor a lost
+     * lease, its rows are sent one by one, so the rows before the culprit are applied and the run fails
+     * naming it ({@link RowFailure}), instead of failing again at the same batch for ever.
+     */
+    private void sendBatch(ImportRunId runId, String owner, List<RawRow> batch, MetaData attribution) {
+        try {
+            send(new ImportBatchCommand(runId, owner, batch), attribution);
+        } catch (RuntimeException e) {
+            if (!rowsToBlame(e)) {
+                throw e;
+            }
+            if (batch.size() == 1) {
+                throw new RowFailure(batch.get(0).rowNumber(), e);
+            }
+            for (RawRow row : batch) {
+                sendBatch(runId, owner, List.of(row), attribution);
+            }
+        }
+    }
+
+    /** Whether a failure lies with the rows, not with the database's passing trouble or a lease taken over. */
+    static boolean rowsToBlame(Throwable failure) {
+        return !DatabaseFailures.isTransient(failure)
+                && !DatabaseFailures.anyCause(failure, t -> t instanceof ImportLeaseLostException);
+    }
+
+    /** A row the run cannot apply: the run fails with a reason that names it. */
+    static final class RowFailure extends RuntimeException {
+        RowFailure(int rowNumber, Throwable cause) {
+            super("Row " + rowNumber + " could not be imported: " + rootMessage(cause), cause);
+        }
+
+        private static String rootMessage(Throwable failure) {
+            Throwable root = failure;
+            while (root.getCause() != null && root.getCause() != root) {
+                root = root.getCause();
+            }
+            return String.valueOf(root.getMessage());
+        }
+    }
+
+    /** Reverts the run batch by batch, newest first, from where an earlier pass stopped. */
+    private void undo(ImportRunId runId, String owner, AtomicBoolean held, MetaData attribution) {
+        boolean more = true;
+        while (more) {
+            if (!held.get()) {
+                throw new ImportLeaseLostException(runId);
+            }
+            more = Boolean.TRUE.equals(commands.sendAndWait(GenericCommandMessage.asCommandMessage(
+                    new UndoImportBatchCommand(runId, owner)).andMetaData(attribution)));
+        }
+        log.info("Import run {} undone", runId);
     }
 
     private static MetaData attribution(ImportRunId run, String createdBy) {
@@ -110,6 +187,7 @@ class ImportPass {
     void failQuietly(ImportRunId run) {
         try {
             String createdBy = payloads.load(run).map(ImportPayloads.Payload::createdBy).orElse(null);
+            // an undo under way fails its undo instead (the run records which)
             send(new FailImportCommand(run, "The run was stopped by an unexpected error."), attribution(run, createdBy));
         } catch (RuntimeException e) {
             log.warn("Import run {}: could not record its failure: {}", run, e.toString());

@@ -20,6 +20,17 @@ class ImportRunReader {
         this.runs = runs;
     }
 
+    /** Why the run's undo stopped, when it is neither under way nor done; null otherwise. */
+    String undoStopped(ImportRunId runId) {
+        ResultMessage<String> result = DefaultUnitOfWork.startAndGet(null)
+                .executeWithResult(() -> runs.load(runId.toString()).invoke(run -> run.undoing() ? null : run.undoFailure()));
+        if (result.isExceptional()) {
+            Throwable failure = result.exceptionResult();
+            throw failure instanceof RuntimeException runtime ? runtime : new IllegalStateException(failure);
+        }
+        return result.getPayload();
+    }
+
     ImportRunBody body(ImportRunId runId, long position) {
         ResultMessage<ImportRunBody> result = DefaultUnitOfWork.startAndGet(null)
                 .executeWithResult(() -> runs.load(runId.toString()).invoke(run -> run.body(position)));

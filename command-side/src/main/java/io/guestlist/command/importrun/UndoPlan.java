@@ -1,15 +1,14 @@
 package io.guestlist.command.importrun;
 
 import io.guestlist.command.directory.GuestDirectory;
-import io.guestlist.command.guestunit.GuestUnit;
-import io.guestlist.command.person.Person;
+import io.guestlist.command.guestunit.Units;
+import io.guestlist.command.person.People;
 import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.importrun.RowResult.Before;
-import org.axonframework.modelling.command.Repository;
 
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -24,20 +23,21 @@ import java.util.Set;
  * the row changed (a person's existence, name or membership; a unit's existence, status, side or a
  * tag) is reverted only while the run's change is the last one made to it: the aggregates remember,
  * per aspect, the request or run (correlation id) that changed it last. A person is not moved back
- * into a unit another undo has discarded since. Everything is decided first because the undo's own
- * reversals would otherwise look like later work to the rows reverted after them.
+ * into a unit another undo has discarded since. A plan covers one batch of rows; within it, everything is
+ * decided first because the undo's own reversals would otherwise look like later work to the rows
+ * reverted after them (across batches, the undo's events carry the run's id, so they do not).
  */
 final class UndoPlan {
 
     private final String run;
     private final WorkspaceId workspace;
-    private final Repository<Person> people;
-    private final Repository<GuestUnit> units;
+    private final People people;
+    private final Units units;
     private final GuestDirectory directory;
     private final List<RowReversal> reversals = new ArrayList<>();
     private final List<UnitId> unitsToDiscard = new ArrayList<>();
 
-    private UndoPlan(ImportRunId runId, WorkspaceId workspace, Repository<Person> people, Repository<GuestUnit> units,
+    private UndoPlan(ImportRunId runId, WorkspaceId workspace, People people, Units units,
                      GuestDirectory directory) {
         // The run's own events carry its id as their correlation id (ImportPass).
         this.run = runId.toString();
@@ -47,8 +47,8 @@ final class UndoPlan {
         this.directory = directory;
     }
 
-    static UndoPlan of(ImportRunId runId, WorkspaceId workspace, List<RowResult> rows, Repository<Person> people,
-                       Repository<GuestUnit> units, GuestDirectory directory) {
+    static UndoPlan of(ImportRunId runId, WorkspaceId workspace, List<RowResult> rows, People people,
+                       Units units, GuestDirectory directory) {
         UndoPlan plan = new UndoPlan(runId, workspace, people, units, directory);
         rows.stream().filter(row -> row.before() != null).forEach(row -> plan.reversals.add(plan.decide(row)));
         plan.decideCreatedUnits();
@@ -70,26 +70,31 @@ final class UndoPlan {
     }
 
     private RowReversal decide(RowResult row) {
-        RowReversal person = people.load(row.personId().toString()).invoke(p -> personPart(row, p));
+        RowReversal person = personPart(row, people.lastChanges(row.personId(), run));
         Before before = row.before();
         boolean changedExistingUnit = !before.unitCreated()
                 && (before.unitArchived() || before.sideChanged() || !before.addedTags().isEmpty());
-        return changedExistingUnit ? units.load(row.unitId().toString()).invoke(u -> withUnitPart(person, u)) : person;
+        return changedExistingUnit ? withUnitPart(person, units.stillTheRuns(row.unitId(), before.addedTags(), run)) : person;
     }
 
     /** The row's reversal as far as its person goes. */
-    private RowReversal personPart(RowResult row, Person person) {
+    private RowReversal personPart(RowResult row, People.LastChanges person) {
         Before before = row.before();
         if (before.personCreated()) {
-            boolean delete = person.lastChangedOnlyIn(run);
+            boolean delete = person.all();
             return new RowReversal(row, delete, false, false, false, false, List.of(), !delete);
         }
         boolean renamed = before.name() != null;
         boolean placed = before.personRemoved() || before.unitId() != null;
-        boolean revertName = renamed && person.nameLastChangedIn(run);
-        boolean revertUnit = placed && person.unitLastChangedIn(run) && (before.personRemoved() || stillExists(before.unitId()));
+        boolean revertName = renamed && person.name();
+        boolean revertUnit = placed && person.unit() && (before.personRemoved() || stillExists(before.unitId()));
         return new RowReversal(row, false, revertName, revertUnit, false, false, List.of(),
                 renamed != revertName || placed != revertUnit);
+    }
+
+    /** A person an earlier undo batch left in place, whose membership is still the one the run gave them. */
+    private boolean placedByTheRun(PersonId person) {
+        return people.lastChanges(person, run).unit();
     }
 
     /** Whether the unit a person would move back to is still there: another run's undo may have discarded it since. */
@@ -98,11 +103,11 @@ final class UndoPlan {
     }
 
     /** The reversal with what the row changed on a unit that existed before the run. */
-    private RowReversal withUnitPart(RowReversal reversal, GuestUnit unit) {
+    private RowReversal withUnitPart(RowReversal reversal, Units.StillTheRuns unit) {
         Before before = reversal.row().before();
-        boolean rearchive = before.unitArchived() && unit.statusLastChangedIn(run);
-        boolean revertSide = before.sideChanged() && unit.sideLastChangedIn(run);
-        List<String> tags = unit.tagsLastAddedIn(before.addedTags(), run);
+        boolean rearchive = before.unitArchived() && unit.status();
+        boolean revertSide = before.sideChanged() && unit.side();
+        List<String> tags = unit.tags();
         boolean kept = reversal.keptNewerChange() || before.unitArchived() != rearchive || before.sideChanged() != revertSide
                 || tags.size() < before.addedTags().size();
         return new RowReversal(reversal.row(), reversal.deletePerson(), reversal.revertName(), reversal.revertUnit(),
@@ -134,10 +139,10 @@ final class UndoPlan {
             // The directory shows the members as they are before the undo: it changes when the undo commits.
             Set<PersonId> staying = new HashSet<>(directory.membersOf(unit));
             staying.removeAll(leaving.getOrDefault(unit, Set.of()));
-            boolean onlyTheRun = units.load(unit.toString()).invoke(u -> u.lastChangedOnlyIn(run));
+            boolean onlyTheRun = units.lastChangedOnlyIn(unit, run);
             if (onlyTheRun && staying.isEmpty()) {
                 unitsToDiscard.add(unit);
-            } else if (!onlyTheRun || !runPeople.containsAll(staying)) {
+            } else if (!onlyTheRun || !staying.stream().allMatch(p -> runPeople.contains(p) || placedByTheRun(p))) {
                 reversals.set(index, reversals.get(index).asKeptNewerChange());
             }
         });

@@ -55,7 +55,7 @@ import static org.axonframework.modelling.command.AggregateLifecycle.apply;
  */
 @Aggregate(snapshotTriggerDefinition = "personSnapshotTrigger", cache = "aggregateCache")
 @Revision("5")
-public class Person {
+class Person {
 
     static final String NAME_REQUIRED = "A person needs a name of at most " + InputBounds.PERSON_NAME + " characters.";
     static final String PHONE_TAKEN = "Another person in this workspace already has this phone.";

@@ -146,6 +146,19 @@ public class InMemoryGuestDirectory implements GuestDirectory {
     }
 
     @Override
+    public Map<PersonId, UnitId> unitsOf(Collection<PersonId> people) {
+        Map<PersonId, UnitId> found = new HashMap<>();
+        people.stream().filter(memberships::containsKey).forEach(p -> found.put(p, memberships.get(p)));
+        return found;
+    }
+
+    /** Its units have no names here: no household joins one by name. */
+    @Override
+    public Map<UnitId, String> activeUnitNames(WorkspaceId workspace) {
+        return Map.of();
+    }
+
+    @Override
     public List<PersonId> membersOf(UnitId unit) {
         return memberships.entrySet().stream().filter(m -> m.getValue().equals(unit)).map(Map.Entry::getKey).toList();
     }

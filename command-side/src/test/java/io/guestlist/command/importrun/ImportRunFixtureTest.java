@@ -17,6 +17,8 @@ import io.guestlist.kernel.error.ErrorCode;
 import io.guestlist.kernel.importrun.ImportUndoneEvent;
 import io.guestlist.kernel.importrun.ImportRunPurgedEvent;
 import io.guestlist.kernel.importrun.PurgeImportRunCommand;
+import io.guestlist.kernel.importrun.ImportUndoStartedEvent;
+import io.guestlist.kernel.importrun.ImportUndoFailedEvent;
 import io.guestlist.kernel.importrun.Outcome;
 import io.guestlist.kernel.importrun.ParsedRow;
 import io.guestlist.kernel.importrun.ReceiveImportCommand;
@@ -63,13 +65,13 @@ class ImportRunFixtureTest {
 
     private static RowResult created(int rowNumber, String e164) {
         return new RowResult(rowNumber, Map.of("phone", e164), new ParsedRow("Asha", e164, e164, null, null, "Sharmas", null,
-                List.of(), null, null), Outcome.CREATED, List.of(), true, ASHA, SHARMAS,
+                List.of(), null, null, null), Outcome.CREATED, List.of(), true, ASHA, SHARMAS,
                 new RowResult.Before(true, true, null, null, false, false, false, null, List.of()));
     }
 
     private static RowResult skipped(int rowNumber) {
         return new RowResult(rowNumber, Map.of("name", "Nobody"), new ParsedRow("Nobody", null, null, null, null, null, null,
-                List.of(), null, null), Outcome.SKIPPED_NO_PHONE, List.of(), false, null, null, null);
+                List.of(), null, null, null), Outcome.SKIPPED_NO_PHONE, List.of(), false, null, null, null);
     }
 
     private static ImportRowsRecordedEvent recorded(RowResult... rows) {
@@ -236,7 +238,23 @@ class ImportRunFixtureTest {
     }
 
     @Test
-    void givenFailed_whenUndone_thenConflict() {
+    void givenFailedAfterSomeRows_whenUndone_thenUndone() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")),
+                        new ImportFailedEvent(RUN, WORKSPACE, "Row 2 could not be imported: boom"))
+                .when(new MarkUndone(RUN, List.of()))
+                .expectEvents(new ImportUndoneEvent(RUN, WORKSPACE, 0, List.of()));
+    }
+
+    @Test
+    void givenAnUndoUnderWay_whenFailed_thenTheUndoFails_notTheRun() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows(),
+                        new ImportUndoStartedEvent(RUN, WORKSPACE))
+                .when(new FailImportCommand(RUN, "boom"))
+                .expectEvents(new ImportUndoFailedEvent(RUN, WORKSPACE, "boom"));
+    }
+
+    @Test
+    void givenFailedBeforeAnyRow_whenUndone_thenConflict() {
         fixture.given(received(2, false), new ImportFailedEvent(RUN, WORKSPACE, "unreadable"))
                 .when(new MarkUndone(RUN, List.of()))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_UNDOABLE));

@@ -6,6 +6,10 @@ import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberFormat;
 import com.google.i18n.phonenumbers.PhoneNumberUtil.PhoneNumberType;
 import com.google.i18n.phonenumbers.Phonenumber;
 
+import com.google.i18n.phonenumbers.PhoneNumberMatch;
+
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 
@@ -38,6 +42,24 @@ public final class PhoneNormalizer {
         } catch (NumberParseException e) {
             return Optional.of(Phone.invalid(raw, e.getErrorType().name()));
         }
+    }
+
+    /**
+     * Every valid number libphonenumber finds in the text ({@code findNumbers}), in order: a cell may hold
+     * several ("98111 22233 / 98111 22234").
+     */
+    public static List<Phone> findAll(String raw, String country, String defaultRegion) {
+        if (raw == null || raw.isBlank()) {
+            return List.of();
+        }
+        String region = regionOf(country).orElse(regionOf(defaultRegion).orElse("ZZ"));
+        List<Phone> found = new ArrayList<>();
+        for (PhoneNumberMatch match : UTIL.findNumbers(raw, region, PhoneNumberUtil.Leniency.VALID, Long.MAX_VALUE)) {
+            PhoneNumberType type = UTIL.getNumberType(match.number());
+            boolean mobile = type == PhoneNumberType.MOBILE || type == PhoneNumberType.FIXED_LINE_OR_MOBILE;
+            found.add(Phone.valid(match.rawString(), UTIL.format(match.number(), PhoneNumberFormat.E164), mobile));
+        }
+        return found;
     }
 
     /** The E.164 form of a valid number, for lookups ("find a person by phone in any format"). */

@@ -14,7 +14,9 @@ import java.util.Set;
 
 /**
  * Reads a CSV file record by record with commons-csv (RFC 4180 quoting, embedded line breaks, CRLF, LF
- * or CR). The first non-blank record is the header; rows whose cells are all blank are not rows.
+ * or CR). The first non-blank record is the header. After it, a record whose cells are all blank is a row
+ * too (the import records it as {@code blank_row}), so row numbers follow the file's lines; blank records
+ * at the end of the file are not rows.
  * Quoting mistakes are tolerated the way spreadsheets write them (text after a closing quote, a quote
  * left open at the end) rather than failing a whole guest list.
  */
@@ -25,12 +27,16 @@ final class CsvRowReader extends LookaheadRowReader<CSVRecord> {
     private final CSVParser parser;
     private final Iterator<CSVRecord> records;
     private final CsvRowMapper mapper;
+    /** Blank records read ahead, given out once a non-blank record shows they are not the file's tail. */
+    private int blanksAhead;
+    private CSVRecord blank;
+    private CSVRecord afterBlanks;
 
     CsvRowReader(PayloadText text, ColumnMapping mapping) {
         String sample = text.prefix(SNIFF_BYTES);
         CSVFormat format = CSVFormat.RFC4180.builder()
                 .setDelimiter(DelimiterDetector.detect(sample))
-                .setIgnoreEmptyLines(true)
+                .setIgnoreEmptyLines(false)
                 .setTrailingData(true)
                 .setLenientEof(true)
                 .get();
@@ -52,7 +58,35 @@ final class CsvRowReader extends LookaheadRowReader<CSVRecord> {
 
     @Override
     protected CSVRecord readNext() {
-        return nextNonBlank();
+        if (blanksAhead > 0) {
+            blanksAhead--;
+            return blank;
+        }
+        if (afterBlanks != null) {
+            CSVRecord next = afterBlanks;
+            afterBlanks = null;
+            return next;
+        }
+        CSVRecord next = nextRecord();
+        while (next != null && isBlank(next)) {
+            blank = next;
+            blanksAhead++;
+            next = nextRecord();
+        }
+        if (next == null) {
+            blanksAhead = 0;
+            return null;
+        }
+        if (blanksAhead > 0) {
+            afterBlanks = next;
+            blanksAhead--;
+            return blank;
+        }
+        return next;
+    }
+
+    private static boolean isBlank(CSVRecord record) {
+        return record.stream().allMatch(String::isBlank);
     }
 
     @Override
@@ -66,14 +100,16 @@ final class CsvRowReader extends LookaheadRowReader<CSVRecord> {
     }
 
     private CSVRecord nextNonBlank() {
+        CSVRecord record = nextRecord();
+        while (record != null && isBlank(record)) {
+            record = nextRecord();
+        }
+        return record;
+    }
+
+    private CSVRecord nextRecord() {
         try {
-            while (records.hasNext()) {
-                CSVRecord record = records.next();
-                if (!record.stream().allMatch(String::isBlank)) {
-                    return record;
-                }
-            }
-            return null;
+            return records.hasNext() ? records.next() : null;
         } catch (UncheckedIOException e) {
             throw ImportErrors.unreadable("the CSV is malformed near line " + parser.getCurrentLineNumber() + " ("
                     + e.getCause().getMessage() + ").");

@@ -13,7 +13,7 @@ import java.util.Map;
  * extracted from it, {@code null} (or an empty list) when absent. {@code phone} is the chosen number
  * and {@code otherPhones} the rest, in input order.
  *
- * @param rowNumber 1-based over data rows (the header and blank lines are not rows)
+ * @param rowNumber 1-based over data rows (the header is not a row; a blank line after it is one)
  */
 public record RawRow(
         int rowNumber,

@@ -87,11 +87,11 @@ class CsvDialectTest {
     }
 
     @Test
-    void header_isTheFirstNonEmptyRow_andBlankRowsAreNotRows() {
-        List<RawRow> rows = Rows.csv("\n,,\n  \nname,phone\n\nAsha,9812345678\n,\nRavi,9812345679\n");
+    void header_isTheFirstNonEmptyRow_andBlankRowsAreRows_exceptAtTheEnd() {
+        List<RawRow> rows = Rows.csv("\n,,\n  \nname,phone\n\nAsha,9812345678\n,\nRavi,9812345679\n\n,\n");
 
-        assertThat(rows).extracting(RawRow::rowNumber, RawRow::name).containsExactly(
-                tuple(1, "Asha"), tuple(2, "Ravi"));
+        assertThat(rows).extracting(RawRow::rowNumber, RawRow::name, RawRow::phone).containsExactly(
+                tuple(1, null, null), tuple(2, "Asha", "9812345678"), tuple(3, null, null), tuple(4, "Ravi", "9812345679"));
     }
 
     @Test

@@ -1,4 +1,4 @@
-package io.guestlist.command.importrun;
+package io.guestlist.command.importrun.plan;
 
 import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.kernel.text.CleanText;

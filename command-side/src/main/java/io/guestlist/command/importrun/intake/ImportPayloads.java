@@ -1,4 +1,4 @@
-package io.guestlist.command.importrun;
+package io.guestlist.command.importrun.intake;
 
 import io.guestlist.kernel.ids.ImportRunId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -11,16 +11,22 @@ import java.util.UUID;
 
 /** Submitted payloads, kept with their run until it is finished (cmd_import_payload). */
 @Component
-class ImportPayloads {
+public class ImportPayloads {
 
-    /** A payload as submitted, and where its run goes on from. */
-    record Payload(ImportRunId runId, WorkspaceId workspaceId, Channel channel, String contentType, String mapping,
-                   byte[] bytes, String createdBy, int nextRow) {
+    /**
+     * A payload as submitted, where its run goes on from, whether its households were surveyed, and who
+     * asked for its undo while one is under way (else null).
+     */
+    public record Payload(ImportRunId runId, WorkspaceId workspaceId, Channel channel, String contentType, String mapping,
+                   byte[] bytes, String createdBy, int nextRow, boolean householdsSurveyed, String undoBy) {
     }
 
     /** The run an idempotency key already names, and the hash of the payload it was given with. */
-    record KeyedRun(ImportRunId runId, String payloadSha256) {
+    public record KeyedRun(ImportRunId runId, String payloadSha256) {
     }
+
+    /** How long a new run's lease lasts before its instance first renews it (that of {@code ImportLeases}). */
+    public static final long LEASE_SECONDS = 20;
 
     private final JdbcClient jdbc;
 
@@ -42,7 +48,7 @@ class ImportPayloads {
                         VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, now() + ? * interval '1 second')
                         ON CONFLICT (workspace_id, idempotency_key) WHERE idempotency_key IS NOT NULL DO NOTHING""")
                 .params(run.value(), workspace.value(), channel.name(), contentType, mapping, idempotencyKey, sha256, bytes, createdBy,
-                        leaseOwner, ImportLeases.LEASE.toSeconds())
+                        leaseOwner, LEASE_SECONDS)
                 .update() == 1;
     }
 
@@ -52,13 +58,14 @@ class ImportPayloads {
                 .query((rs, n) -> new KeyedRun(ImportRunId.of(rs.getObject(1, UUID.class)), rs.getString(2))).optional();
     }
 
-    Optional<Payload> load(ImportRunId run) {
+    public Optional<Payload> load(ImportRunId run) {
         return jdbc.sql("""
-                        SELECT workspace_id, channel, content_type, mapping, payload, created_by, next_row
+                        SELECT workspace_id, channel, content_type, mapping, payload, created_by, next_row, households_surveyed, undo_by
                           FROM cmd_import_payload WHERE run_id = ?""")
                 .param(run.value())
                 .query((rs, n) -> new Payload(run, WorkspaceId.of(rs.getObject(1, UUID.class)), Channel.valueOf(rs.getString(2)),
-                        rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getInt(7)))
+                        rs.getString(3), rs.getString(4), rs.getBytes(5), rs.getString(6), rs.getInt(7), rs.getBoolean(8),
+                        rs.getString(9)))
                 .optional();
     }
 

@@ -1,4 +1,4 @@
-package io.guestlist.command.importrun;
+package io.guestlist.command.importrun.plan;
 
 import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.command.importrun.parse.RawRow;

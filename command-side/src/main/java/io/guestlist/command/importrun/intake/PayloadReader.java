@@ -1,4 +1,4 @@
-package io.guestlist.command.importrun;
+package io.guestlist.command.importrun.intake;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -17,11 +17,11 @@ import java.util.Map;
  * (a JSON object from field name to header, e.g. {@code {"phone": "Mobile"}}).
  */
 @Component
-class PayloadReader {
+public class PayloadReader {
 
     private static final ObjectMapper JSON = new ObjectMapper();
 
-    RowReader read(Channel channel, byte[] payload, String contentType, String mapping, String defaultRegion) {
+    public RowReader read(Channel channel, byte[] payload, String contentType, String mapping, String defaultRegion) {
         return RowReaders.open(channel, payload, contentType, columnMapping(mapping), defaultRegion);
     }
 

@@ -1,4 +1,4 @@
-package io.guestlist.command.importrun;
+package io.guestlist.command.importrun.plan;
 
 import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.command.directory.WorkspaceSettings;
@@ -12,24 +12,45 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 
-import static io.guestlist.command.importrun.ImportRows.hasText;
+import static io.guestlist.command.importrun.plan.ImportRows.hasText;
 
 /** A row as read against the workspace: phone normalized, side checked, warnings noted. */
-record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<String> warnings, String householdKey) {
+public record RowReading(RawRow row, Phone phone, String extraPhones, String side, List<String> tags, List<String> warnings,
+                  String householdKey) {
 
     static final String DUPLICATE_PHONE_IN_RUN = "duplicate_phone_in_run";
     static final String UNKNOWN_SIDE = "unknown_side";
     static final String NAME_MISSING = "name_missing";
     static final String PHONE_NOT_MOBILE = "phone_not_mobile";
     static final String TOO_MANY_TAGS = "too_many_tags";
+    static final String EXTRA_PHONES = "extra_phones";
+    static final String BLANK_ROW = "blank_row";
+    static final String JOINED_UNIT_BY_NAME = "joined_unit_by_name";
+    static final String AMBIGUOUS_HOUSEHOLD_NAME = "ambiguous_household_name";
 
-    static RowReading of(RawRow given, WorkspaceSettings workspace) {
+    public static RowReading of(RawRow given, WorkspaceSettings workspace) {
         List<String> warnings = new ArrayList<>();
+        if (given.raw().values().stream().allMatch(value -> !hasText(value))) {
+            // a line with nothing on it is recorded all the same, so row numbers follow the file's lines
+            warnings.add(BLANK_ROW);
+            return new RowReading(given, null, null, null, List.of(), warnings, null);
+        }
         RawRow row = RowCleaning.clean(given);
         if (row != given) {
             warnings.add(RowCleaning.CONTROL_CHARACTERS_REMOVED);
         }
         Phone phone = PhoneNormalizer.parse(row.phone(), row.country(), workspace.defaultRegion()).orElse(null);
+        String extraPhones = null;
+        if (phone != null && !phone.isValid()) {
+            List<Phone> found = PhoneNormalizer.findAll(row.phone(), row.country(), workspace.defaultRegion());
+            if (found.size() > 1) {
+                // several numbers in one cell: the first valid mobile, else the first, is the phone
+                phone = found.stream().filter(Phone::mobile).findFirst().orElse(found.get(0));
+                Phone chosen = phone;
+                extraPhones = String.join(", ", found.stream().filter(p -> p != chosen).map(Phone::raw).toList());
+                warnings.add(EXTRA_PHONES);
+            }
+        }
         if (!hasText(row.name())) {
             warnings.add(NAME_MISSING);
         }
@@ -52,42 +73,51 @@ record RowReading(RawRow row, Phone phone, String side, List<String> tags, List<
             warnings.add(TOO_MANY_TAGS);
         }
         String household = hasText(row.household()) ? ImportRows.householdKey(row.household()) : null;
-        return new RowReading(row, phone, side, tags, warnings, household);
+        return new RowReading(row, phone, extraPhones, side, tags, warnings, household);
     }
 
-    boolean validPhone() {
+    public boolean validPhone() {
         return phone != null && phone.isValid();
     }
 
-    String e164() {
+    public String e164() {
         return validPhone() ? phone.e164() : null;
     }
 
     /** The name a person gets when the row gives none: their phone, so they can be found and renamed. */
-    String nameOrPhone() {
+    public String nameOrPhone() {
         return hasText(row.name()) ? row.name().trim() : phone.raw().trim();
     }
 
     /** The row's email when it is a plausible one, else {@code null}: a blank or bad cell never overwrites. */
-    String email() {
-        return hasText(row.email()) && EmailAddress.isPlausible(row.email().trim()) ? row.email().trim() : null;
+    public String email() {
+        return plausibleEmail(row.email());
     }
 
     /** The row's notes, within bounds, else {@code null}: a blank cell never overwrites. */
-    String notes() {
-        if (!hasText(row.notes())) {
-            return null;
-        }
-        String notes = row.notes().strip();
-        return notes.length() <= InputBounds.NOTES ? notes : notes.substring(0, InputBounds.NOTES);
+    public String notes() {
+        return boundedNotes(row.notes());
     }
 
-    String household() {
+    static String plausibleEmail(String email) {
+        return hasText(email) && EmailAddress.isPlausible(email.trim()) ? email.trim() : null;
+    }
+
+    static String boundedNotes(String notes) {
+        if (!hasText(notes)) {
+            return null;
+        }
+        String stripped = notes.strip();
+        return stripped.length() <= InputBounds.NOTES ? stripped : stripped.substring(0, InputBounds.NOTES);
+    }
+
+    public String household() {
         return hasText(row.household()) ? row.household().trim() : null;
     }
 
-    ParsedRow parsed() {
+    public ParsedRow parsed() {
         return new ParsedRow(hasText(row.name()) ? row.name().trim() : null, e164(), phone == null ? null : phone.raw(),
-                phone == null ? null : phone.reason(), row.country(), household(), side, tags, row.email(), row.notes());
+                phone == null ? null : phone.reason(), row.country(), household(), side, tags, row.email(), row.notes(),
+                extraPhones);
     }
 }
