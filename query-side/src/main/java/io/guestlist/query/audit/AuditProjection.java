@@ -4,6 +4,7 @@ import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.person.PersonErasedEvent;
 import io.guestlist.query.privacy.PersonalDataSerializer;
 import io.guestlist.query.support.EventPosition;
+import io.guestlist.query.support.RowsWrite;
 import io.guestlist.query.support.Projections;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
@@ -17,8 +18,8 @@ import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
-import java.sql.Timestamp;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
 
 /**
@@ -33,10 +34,18 @@ public class AuditProjection {
     public static final String GROUP = Projections.AUDIT;
     public static final String TABLE = "audit_log";
 
-    private static final String INSERT = """
+    private static final RowsWrite INSERT = new RowsWrite("""
             INSERT INTO audit_log (position, workspace_id, aggregate_id, aggregate_type, sequence, type, time,
                                    member_id, correlation_id, unit_ids, data)
-            VALUES (%s, ?, ?, ?, ?, ?, ?, ?, ?, ?::uuid[], ?::jsonb) ON CONFLICT (position) DO NOTHING""".formatted(EventPosition.OF_EVENT);
+            SELECT e.global_index, r.workspace_id, r.aggregate_id, r.aggregate_type, r.sequence, r.type, r.time,
+                   r.member_id, r.correlation_id, r.unit_ids::uuid[], r.data::jsonb
+              FROM unnest(?::text[], ?::uuid[], ?::uuid[], ?::text[], ?::bigint[], ?::text[], ?::timestamptz[], ?::text[],
+                          ?::text[], ?::text[], ?::text[]) WITH ORDINALITY
+                   AS r(event_id, workspace_id, aggregate_id, aggregate_type, sequence, type, time, member_id,
+                        correlation_id, unit_ids, data, ord)
+              LEFT JOIN domain_event_entry e ON e.event_identifier = r.event_id
+             ORDER BY r.ord
+            ON CONFLICT (position) DO NOTHING""", Set.of(TABLE, "domain_event_entry"));
 
     private final JdbcTemplate jdbc;
     private final Serializer serializer;
@@ -60,9 +69,8 @@ public class AuditProjection {
         }
         SqlBatch.current(jdbc).add(INSERT, event.getIdentifier(), workspace.get(), UUID.fromString(domain.getAggregateIdentifier()),
                 domain.getType(), domain.getSequenceNumber(), EventData.type(domain.getPayloadType()),
-                Timestamp.from(domain.getTimestamp()), text(domain.getMetaData().get(Attribution.MEMBER_ID)),
-                text(domain.getMetaData().get(Attribution.CORRELATION_ID)),
-                java.util.Arrays.stream(EventData.unitsNamedBy(payload)).map(UUID::toString).toArray(String[]::new), EventData.json(payload, serializer));
+                domain.getTimestamp(), text(domain.getMetaData().get(Attribution.MEMBER_ID)),
+                text(domain.getMetaData().get(Attribution.CORRELATION_ID)), EventData.unitsNamedBy(payload), EventData.json(payload, serializer));
         if (payload instanceof PersonErasedEvent erased) {
             showErased(erased);
         }

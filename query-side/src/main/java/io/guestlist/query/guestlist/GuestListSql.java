@@ -26,8 +26,12 @@ class GuestListSql {
 
     static final String GROUP = Projections.GUEST_LIST;
 
-    /** First clear the targets, so a target passing from one unit to another never exists twice mid-statement. */
-    private static final String CLEAR_TARGETS = "UPDATE guest_units SET invite_target = NULL WHERE unit_id = ANY(?::uuid[])";
+    /**
+     * First clear the targets, so a target passing from one unit to another never exists twice
+     * mid-statement. A unit without one is left alone: rewriting its row would cost every index of
+     * the table for nothing (as would a derivation that finds what is there already).
+     */
+    private static final String CLEAR_TARGETS = "UPDATE guest_units SET invite_target = NULL WHERE unit_id = ANY(?::uuid[]) AND invite_target IS NOT NULL";
 
     private static final String DERIVE_TARGETS = """
             UPDATE guest_units u
@@ -44,7 +48,8 @@ class GuestListSql {
                       AND (p.person_id = g.chosen_contact_id OR p.phone_e164 IS NOT NULL)
                     ORDER BY (p.person_id = g.chosen_contact_id) IS TRUE DESC, m.since_position, p.person_id
                     LIMIT 1) pick ON TRUE
-             WHERE u.unit_id = d.unit_id""";
+             WHERE u.unit_id = d.unit_id
+               AND (u.contact_id, u.invite_target, u.member_count) IS DISTINCT FROM (pick.person_id, pick.phone_e164, cnt.n)""";
 
     /** What changed in a batch: a unit, or a person whose unit (as it stands when the batch ends) must be derived again. */
     private record ChangedUnit(String unitId) {

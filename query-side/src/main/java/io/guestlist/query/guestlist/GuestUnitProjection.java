@@ -10,6 +10,7 @@ import io.guestlist.kernel.guestunit.UnitSideSetEvent;
 import io.guestlist.kernel.guestunit.UnitTagsAddedEvent;
 import io.guestlist.kernel.guestunit.UnitTagsRemovedEvent;
 import io.guestlist.kernel.meta.Attribution;
+import io.guestlist.query.support.RowsWrite;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -45,6 +46,23 @@ class GuestUnitProjection {
                AND NOT EXISTS (SELECT 1 FROM unit_tags u
                                 WHERE u.workspace_id = t.workspace_id AND u.tag = t.name AND u.unit_id <> gone.unit_id)""";
 
+    /** The unit, its tags and the tags in use. Handling an event twice changes nothing. */
+    private static final RowsWrite CREATE = new RowsWrite("""
+            WITH r AS (
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[]) WITH ORDINALITY
+                       AS r(unit_id, workspace_id, name, side, at, by, tags, ord)
+            ), unit AS (
+                INSERT INTO guest_units (unit_id, workspace_id, name, side, status, created_at, created_by, updated_at, updated_by)
+                SELECT unit_id, workspace_id, name, side, 'ACTIVE', at, by, at, by FROM r ORDER BY ord
+                ON CONFLICT (unit_id) DO NOTHING
+            ), unit_tag AS (
+                SELECT r.unit_id, r.workspace_id, t.tag FROM r CROSS JOIN LATERAL unnest(r.tags::text[]) AS t(tag)
+            ), tag AS (
+                INSERT INTO tags (workspace_id, name) SELECT DISTINCT workspace_id, tag FROM unit_tag ON CONFLICT DO NOTHING
+            )
+            INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT unit_id, tag, workspace_id FROM unit_tag ON CONFLICT DO NOTHING""",
+            Set.of("guest_units", "tags", "unit_tags"));
+
     private final JdbcTemplate jdbc;
     private final GuestListSql sql;
 
@@ -61,16 +79,7 @@ class GuestUnitProjection {
 
     @EventHandler
     void on(UnitCreatedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by) {
-        SqlBatch.current(jdbc).add("""
-                        WITH unit AS (
-                            INSERT INTO guest_units (unit_id, workspace_id, name, side, status, created_at, created_by, updated_at, updated_by)
-                            VALUES (?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?) ON CONFLICT (unit_id) DO NOTHING
-                        ), tag AS (
-                            INSERT INTO tags (workspace_id, name) SELECT ?, unnest(?::text[]) ON CONFLICT DO NOTHING
-                        )
-                        INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING""",
-                e.unitId().value(), e.workspaceId().value(), e.name(), e.side(), ts(at), by, ts(at), by,
-                e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value());
+        SqlBatch.current(jdbc).add(CREATE, e.unitId().value(), e.workspaceId().value(), e.name(), e.side(), at, by, e.tags());
     }
 
     @EventHandler

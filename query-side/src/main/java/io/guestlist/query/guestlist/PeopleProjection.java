@@ -11,6 +11,7 @@ import io.guestlist.kernel.person.PersonRemovedEvent;
 import io.guestlist.kernel.person.PersonRenamedEvent;
 import io.guestlist.kernel.phone.Phone;
 import io.guestlist.query.support.EventPosition;
+import io.guestlist.query.support.RowsWrite;
 import io.guestlist.query.support.SqlBatch;
 import org.axonframework.config.ProcessingGroup;
 import org.axonframework.eventhandling.EventHandler;
@@ -22,6 +23,7 @@ import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.stereotype.Component;
 
 import java.time.Instant;
+import java.util.Set;
 import java.util.UUID;
 
 import static io.guestlist.query.guestlist.GuestListSql.ts;
@@ -57,6 +59,34 @@ class PeopleProjection {
             )
             UPDATE people SET status = 'REMOVED', unit_id = NULL, updated_at = ?, updated_by = ? WHERE person_id = ?""".formatted(EventPosition.OF_EVENT);
 
+    /**
+     * The person, the claim of a valid phone (the first person of the rows to name it, as one after
+     * another) and the open membership. Handling an event twice changes nothing.
+     */
+    private static final RowsWrite ADD = new RowsWrite("""
+            WITH r AS (
+                SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::text[], ?::text[], ?::boolean[],
+                                     ?::text[], ?::text[], ?::uuid[], ?::timestamptz[], ?::text[], ?::text[]) WITH ORDINALITY
+                       AS r(person_id, workspace_id, name, phone_e164, phone_raw, phone_invalid_reason, phone_mobile,
+                            email, notes, unit_id, at, by, event_id, ord)
+            ), person AS (
+                INSERT INTO people (person_id, workspace_id, name, phone_e164, phone_raw, phone_invalid_reason, phone_mobile,
+                                    email, notes, status, unit_id, created_at, created_by, updated_at, updated_by)
+                SELECT person_id, workspace_id, name, phone_e164, phone_raw, phone_invalid_reason, phone_mobile,
+                       email, notes, 'ACTIVE', unit_id, at, by, at, by
+                  FROM r ORDER BY ord
+                ON CONFLICT (person_id) DO NOTHING
+            ), identity AS (
+                INSERT INTO identities (workspace_id, phone_e164, person_id, claimed_at, claimed_by)
+                SELECT DISTINCT ON (workspace_id, phone_e164) workspace_id, phone_e164, person_id, at, by
+                  FROM r WHERE phone_e164 IS NOT NULL ORDER BY workspace_id, phone_e164, ord
+                ON CONFLICT DO NOTHING
+            )
+            INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
+            SELECT r.person_id, e.global_index, r.unit_id, r.workspace_id, r.at, r.by
+              FROM r LEFT JOIN domain_event_entry e ON e.event_identifier = r.event_id ORDER BY r.ord
+            ON CONFLICT DO NOTHING""", Set.of("people", "identities", "memberships", "domain_event_entry"));
+
     private final JdbcTemplate jdbc;
     private final GuestListSql sql;
 
@@ -75,21 +105,8 @@ class PeopleProjection {
     void on(PersonAddedEvent e, @Timestamp Instant at, @MetaDataValue(Attribution.MEMBER_ID) String by, @MessageIdentifier String eventId) {
         Phone phone = e.phone();
         SqlBatch batch = SqlBatch.current(jdbc);
-        batch.add("""
-                        WITH person AS (
-                            INSERT INTO people (person_id, workspace_id, name, phone_e164, phone_raw, phone_invalid_reason, phone_mobile,
-                                                email, notes, status, unit_id, created_at, created_by, updated_at, updated_by)
-                            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, 'ACTIVE', ?, ?, ?, ?, ?) ON CONFLICT (person_id) DO NOTHING
-                        ), identity AS (
-                            INSERT INTO identities (workspace_id, phone_e164, person_id, claimed_at, claimed_by)
-                            SELECT ?, ?::varchar, ?, ?, ? WHERE ?::varchar IS NOT NULL ON CONFLICT DO NOTHING
-                        )
-                        INSERT INTO memberships (person_id, since_position, unit_id, workspace_id, since, created_by)
-                        VALUES (?, %s, ?, ?, ?, ?) ON CONFLICT DO NOTHING""".formatted(EventPosition.OF_EVENT),
-                e.personId().value(), e.workspaceId().value(), nameOf(e.name()), e164(phone), raw(phone), reason(phone), phone != null && phone.mobile(),
-                e.email(), e.notes(), e.unitId().value(), ts(at), by, ts(at), by,
-                e.workspaceId().value(), e164(phone), e.personId().value(), ts(at), by, e164(phone),
-                e.personId().value(), eventId, e.unitId().value(), e.workspaceId().value(), ts(at), by);
+        batch.add(ADD, e.personId().value(), e.workspaceId().value(), nameOf(e.name()), e164(phone), raw(phone), reason(phone),
+                phone != null && phone.mobile(), e.email(), e.notes(), e.unitId().value(), at, by, eventId);
         sql.unitChanged(batch, e.unitId().value());
     }
 

@@ -6,6 +6,7 @@ import io.guestlist.query.support.ProjectionSet;
 import io.guestlist.query.support.ProcessorPositions;
 import io.guestlist.query.support.ReadYourWrites;
 import org.axonframework.config.EventProcessingConfiguration;
+import org.axonframework.eventhandling.TrackedEventMessage;
 import org.springframework.jdbc.core.JdbcTemplate;
 
 import javax.sql.DataSource;
@@ -13,6 +14,7 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
@@ -23,7 +25,7 @@ import java.util.stream.Collectors;
  * One rebuild: capture the head, build the chosen read tables afresh in a shadow schema from the
  * event store up to it, wait until the live projections have passed it, and compare. Each
  * processing group is fed by a thread and a connection of its own, as the live processors run side
- * by side. Should events arrive meanwhile, the shadow is fed up to the new head and the comparison
+ * by side, from pages of events read and deserialised once for all of them. Should events arrive meanwhile, the shadow is fed up to the new head and the comparison
  * repeated, until the head stood still across a whole comparison (then both sides reflect exactly
  * the same events). A check never touches the live read model; a replace then swaps the shadow in
  * for the live tables ({@link ShadowSwap}). Either way the shadow schema is dropped at the end.
@@ -58,7 +60,7 @@ final class RebuildRun implements Runnable {
     public void run() {
         ShadowSchema schema = new ShadowSchema(RebuildRuns.schemaOf(rebuild.id()),
                 groups.values().stream().flatMap(List::stream).flatMap(s -> s.tables().stream()).distinct().toList());
-        ExecutorService threads = Executors.newFixedThreadPool(groups.size());
+        ExecutorService threads = Executors.newFixedThreadPool(groups.size() + 1);
         Map<String, ShadowFeed> feeds = new LinkedHashMap<>();
         try {
             schema.create(jdbc);
@@ -112,13 +114,32 @@ final class RebuildRun implements Runnable {
         rebuild.replaced();
     }
 
+    /**
+     * Reads each page once, the next while the groups write the current one, and hands it to every
+     * group's feed; a page is done when every group has written it.
+     */
     private void feedAll(Map<String, ShadowFeed> feeds, ExecutorService threads, long from, long to) throws Exception {
         rebuild.feeding(List.copyOf(feeds.keySet()));
-        List<Future<?>> running = new ArrayList<>();
-        feeds.forEach((group, feed) -> running.add(threads.submit(() -> feed.feed(events, from, to, n -> rebuild.fed(group, n)))));
-        for (Future<?> future : running) {
-            future.get();
+        int size = ShadowFeed.FIRST_PAGE;
+        Future<List<TrackedEventMessage<?>>> next = threads.submit(() -> ShadowFeed.page(events, from, to, ShadowFeed.FIRST_PAGE));
+        while (true) {
+            List<TrackedEventMessage<?>> page = next.get();
+            if (page.isEmpty()) {
+                break;
+            }
+            long last = StoredEvents.position(page.get(page.size() - 1));
+            int nextSize = size = Math.min(2 * size, ShadowFeed.LARGEST_PAGE);
+            next = last < to ? threads.submit(() -> ShadowFeed.page(events, last, to, nextSize)) : CompletableFuture.completedFuture(List.of());
+            List<Future<?>> running = new ArrayList<>();
+            feeds.forEach((group, feed) -> running.add(threads.submit(() -> {
+                feed.feedPage(page);
+                rebuild.fed(group, page.size());
+            })));
+            for (Future<?> future : running) {
+                future.get();
+            }
         }
+        feeds.values().forEach(feed -> feed.passed(to));
         rebuild.fedAll();
     }
 

@@ -26,7 +26,8 @@ import java.util.function.Consumer;
  * <p>A streaming processor handles a whole batch of events in one unit of work; projections add
  * their statements here and they are flushed just before that unit of work commits (with the
  * processor's token, in the same transaction). Statements run in the order they were added;
- * consecutive statements with the same SQL go as one JDBC batch. Derived values (a unit's invite
+ * consecutive statements with the same SQL go as one JDBC batch, and the rows of a {@link RowsWrite}
+ * as one statement. Derived values (a unit's invite
  * target) are recomputed once per batch for every key marked dirty, after all statements.
  * Outside a unit of work everything runs at once.
  *
@@ -39,7 +40,16 @@ import java.util.function.Consumer;
  */
 public final class SqlBatch {
 
-    private record Statement(String sql, Object[] args, Message<?> source) {
+    private record Statement(String sql, Object[] args, Message<?> source, RowsWrite rows) {
+    }
+
+    /** Statements sent in one execution: a JDBC batch of one SQL, or the rows of one {@link RowsWrite}. */
+    private record Run(String sql, RowsWrite rows, List<Object[]> args) {
+
+        /** Whether moving a row that touches {@code tables} past this run could change a result. */
+        boolean touchesAny(Set<String> tables) {
+            return rows == null || rows.tables().stream().anyMatch(tables::contains);
+        }
     }
 
     private record Mark(Consumer<Set<Object>> recompute, Object key, Message<?> source, boolean last) {
@@ -70,7 +80,15 @@ public final class SqlBatch {
     }
 
     public void add(String sql, Object... args) {
-        statements.add(new Statement(sql, args, currentMessage()));
+        statements.add(new Statement(sql, args, currentMessage(), null));
+        if (unitOfWork == null) {
+            flush();
+        }
+    }
+
+    /** Adds one row of {@code write}; the batch's rows of it go in one execution (see {@link RowsWrite}). */
+    public void add(RowsWrite write, Object... row) {
+        statements.add(new Statement(write.sql(), row, currentMessage(), write));
         if (unitOfWork == null) {
             flush();
         }
@@ -155,25 +173,49 @@ public final class SqlBatch {
     }
 
     private void write(List<Statement> statements, List<Mark> marks) {
-        int from = 0;
-        while (from < statements.size()) {
-            String sql = statements.get(from).sql();
-            int to = from;
-            List<Object[]> args = new ArrayList<>();
-            while (to < statements.size() && statements.get(to).sql().equals(sql)) {
-                args.add(statements.get(to++).args());
-            }
-            if (args.size() == 1) {
-                jdbc.update(sql, args.get(0));
+        for (Run run : runs(statements)) {
+            if (run.rows() != null) {
+                jdbc.update(run.sql(), run.rows().columns(run.args()));
+            } else if (run.args().size() == 1) {
+                jdbc.update(run.sql(), run.args().get(0));
             } else {
-                jdbc.batchUpdate(sql, args);
+                jdbc.batchUpdate(run.sql(), run.args());
             }
-            from = to;
         }
         Map<Consumer<Set<Object>>, Set<Object>> dirty = new LinkedHashMap<>();
         marks.stream().filter(m -> !m.last()).forEach(m -> dirty.computeIfAbsent(m.recompute(), r -> new LinkedHashSet<>()).add(m.key()));
         marks.stream().filter(Mark::last).forEach(m -> dirty.computeIfAbsent(m.recompute(), r -> new LinkedHashSet<>()).add(m.key()));
         dirty.forEach((recompute, keys) -> recompute.accept(keys));
+    }
+
+    /**
+     * The statements in order, consecutive ones of one SQL together; a row of a {@link RowsWrite}
+     * joins the last run of its write when no run since touches its tables.
+     */
+    private static List<Run> runs(List<Statement> statements) {
+        List<Run> runs = new ArrayList<>();
+        for (Statement statement : statements) {
+            Run joined = null;
+            if (statement.rows() != null) {
+                for (int i = runs.size() - 1; i >= 0 && joined == null; i--) {
+                    Run run = runs.get(i);
+                    if (statement.rows().equals(run.rows())) {
+                        joined = run;
+                    } else if (run.touchesAny(statement.rows().tables())) {
+                        break;
+                    }
+                }
+            } else if (!runs.isEmpty() && runs.get(runs.size() - 1).rows() == null
+                    && runs.get(runs.size() - 1).sql().equals(statement.sql())) {
+                joined = runs.get(runs.size() - 1);
+            }
+            if (joined == null) {
+                joined = new Run(statement.sql(), statement.rows(), new ArrayList<>());
+                runs.add(joined);
+            }
+            joined.args().add(statement.args());
+        }
+        return runs;
     }
 
     /** Axon's default sequencing: an aggregate's events in order, any other event on its own. */
