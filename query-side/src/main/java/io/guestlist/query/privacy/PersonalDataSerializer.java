@@ -28,8 +28,12 @@ import java.util.concurrent.atomic.AtomicBoolean;
  */
 public class PersonalDataSerializer implements Serializer {
 
+    /** Stored payload bytes held decrypted at most (their objects take a few times as much heap). */
+    private static final long DECRYPTED_CAPACITY = 16L << 20;
+
     private final JacksonSerializer delegate;
     private final PersonalDataKeys keys;
+    private final DecryptedPayloads decrypted = new DecryptedPayloads(DECRYPTED_CAPACITY);
 
     public PersonalDataSerializer(JacksonSerializer delegate, PersonalDataKeys keys) {
         this.delegate = delegate;
@@ -46,6 +50,7 @@ public class PersonalDataSerializer implements Serializer {
     public static void forget(Serializer serializer, String subject) {
         if (serializer instanceof PersonalDataSerializer wrapped) {
             wrapped.keys.forget(subject);
+            wrapped.decrypted.clear();
         }
     }
 
@@ -107,12 +112,29 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     @Override
+    @SuppressWarnings("unchecked")
     public <S, T> T deserialize(SerializedObject<S> serializedObject) {
         Class<?> type = SerializedType.isEmptyType(serializedObject.getType()) ? Void.class : delegate.classForType(serializedObject.getType());
         PersonalDataShape shape = PersonalDataShape.of(type);
         if (shape.isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
+        if (!DecryptedPayloads.remembers(serializedObject)) {
+            return (T) decrypt(serializedObject, shape, new HashSet<>());
+        }
+        DecryptedPayloads.Stored stored = new DecryptedPayloads.Stored(serializedObject);
+        Object known = decrypted.find(stored, this::allKeyed);
+        if (known != null) {
+            return (T) known;
+        }
+        Set<String> keyed = new HashSet<>();
+        Object payload = decrypt(serializedObject, shape, keyed);
+        decrypted.remember(stored, payload, keyed);
+        return (T) payload;
+    }
+
+    /** Reads a stored payload, its personal fields decrypted; adds to {@code keyed} the subjects whose keys it took. */
+    private Object decrypt(SerializedObject<?> serializedObject, PersonalDataShape shape, Set<String> keyed) {
         JsonNode tree = delegate.getConverter().convert(serializedObject, JsonNode.class).getData();
         Set<String> subjects = new HashSet<>();
         shape.transform(tree, null, (subject, value) -> {
@@ -122,6 +144,7 @@ public class PersonalDataSerializer implements Serializer {
             return value;
         });
         Map<String, SecretKey> reading = subjects.isEmpty() ? Map.of() : keys.forReading(subjects);
+        keyed.addAll(reading.keySet());
         AtomicBoolean erased = new AtomicBoolean();
         ObjectMapper mapper = delegate.getObjectMapper();
         shape.transform(tree, null, (subject, value) -> {
@@ -135,11 +158,15 @@ public class PersonalDataSerializer implements Serializer {
             }
             return parse(mapper, PersonalDataCipher.decrypt(key, subject, value.asText()));
         });
-        T result = delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
+        Object result = delegate.deserialize(new SimpleSerializedObject<>(tree, JsonNode.class, serializedObject.getType()));
         if (erased.get()) {
             ErasedPayloads.mark(result);
         }
         return result;
+    }
+
+    private boolean allKeyed(Set<String> subjects) {
+        return subjects.isEmpty() || keys.forReading(subjects).size() == subjects.size();
     }
 
     @Override

@@ -68,6 +68,31 @@ class PersonalDataSerializerTest {
     }
 
     @Test
+    void theSameStoredPayload_readByEveryGroup_isDecryptedOnce() {
+        PersonAddedEvent added = new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha Sharma", PHONE);
+        byte[] data = serializer.serialize(added, byte[].class).getData();
+
+        PersonAddedEvent first = serializer.deserialize(copyOf(data));
+        PersonAddedEvent second = serializer.deserialize(copyOf(data));
+
+        assertThat(second).isSameAs(first).isEqualTo(added);
+    }
+
+    @Test
+    void aPayloadAlreadyDecrypted_readsAsErased_onceItsKeyIsErased() {
+        UnitId unit = UnitId.random();
+        byte[] data = serializer.serialize(new PersonAddedEvent(ASHA, WORKSPACE, unit, "Asha Sharma", PHONE), byte[].class).getData();
+        PersonAddedEvent before = serializer.deserialize(copyOf(data));
+
+        keys.erase(ASHA.toString());
+
+        PersonAddedEvent after = serializer.deserialize(copyOf(data));
+        assertThat(before.name()).isEqualTo("Asha Sharma");
+        assertThat(after).isEqualTo(new PersonAddedEvent(ASHA, WORKSPACE, unit, null, null));
+        assertThat(ErasedPayloads.isErased(after)).isTrue();
+    }
+
+    @Test
     void writingForAnErasedSubject_storesNothingOfTheField() {
         keys.erase(ASHA.toString());
 
@@ -117,6 +142,11 @@ class PersonalDataSerializerTest {
 
         assertThat(keys.writes).isEqualTo(1);
         assertThat(keys.keys).hasSize(2);
+    }
+
+    /** What one processing group reads: its own copy of the stored bytes. */
+    private static SerializedObject<byte[]> copyOf(byte[] data) {
+        return new SimpleSerializedObject<>(data.clone(), byte[].class, PersonAddedEvent.class.getName(), null);
     }
 
     private static RowResult row(int number, String name, String phone, PersonId person) {
