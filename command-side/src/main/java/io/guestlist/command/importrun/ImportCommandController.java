@@ -177,7 +177,8 @@ class ImportCommandController {
         try {
             stopped = outcome.get(UNDO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
         } catch (TimeoutException e) {
-            // The run may have ended on another instance, which this one does not hear: ask the run itself.
+            // The run may have ended on another instance, which this one does not hear (another live instance that
+            // holds the run makes the request wait this whole bound): ask the run itself.
             if (runReader.body(run, 0).undoneAt() != null) {
                 return;
             }
