@@ -36,7 +36,12 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.security.Principal;
 import java.util.HexFormat;
+import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.TimeoutException;
 import io.guestlist.kernel.error.Rejects;
 import io.swagger.v3.oas.annotations.Operation;
 import io.swagger.v3.oas.annotations.media.Content;
@@ -58,7 +63,6 @@ class ImportCommandController {
     static final int MAX_BYTES = 50 * 1024 * 1024;
     private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
     private static final java.time.Duration UNDO_WAIT = java.time.Duration.ofMinutes(10);
-    private static final java.time.Duration UNDO_POLL = java.time.Duration.ofMillis(20);
 
     private final ImportReception reception;
     private final ImportRunReader runReader;
@@ -67,10 +71,12 @@ class ImportCommandController {
     private final GuestDirectory directory;
     private final CommandSender commands;
     private final ImportLeases leases;
+    private final UndoOutcomes undoOutcomes;
 
     ImportCommandController(ImportReception reception, ImportRunReader runReader, ImportWorker worker, PayloadReader reader,
-                            GuestDirectory directory, CommandSender commands, ImportLeases leases) {
+                            GuestDirectory directory, CommandSender commands, ImportLeases leases, UndoOutcomes undoOutcomes) {
         this.leases = leases;
+        this.undoOutcomes = undoOutcomes;
         this.reception = reception;
         this.runReader = runReader;
         this.worker = worker;
@@ -138,12 +144,18 @@ class ImportCommandController {
     @PostMapping("/api/v1/workspaces/{workspaceId}/imports/{runId}/undo")
     CommandAccepted undo(@PathVariable UUID workspaceId, @PathVariable UUID runId, Principal caller, HttpServletRequest request) {
         ImportRunId run = ImportRunId.of(runId);
-        commands.send(new UndoImportCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
-        // The worker reverts the run batch by batch; the answer waits for it, as undo always has.
-        if (leases.claim(run)) {
-            worker.submit(run);
+        // Expected before it is asked for, so that an undo the worker finishes at once is not missed.
+        CompletableFuture<Optional<String>> outcome = undoOutcomes.expect(run);
+        try {
+            commands.send(new UndoImportCommand(run, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
+            // The worker reverts the run batch by batch; the answer waits for it, as undo always has.
+            if (leases.claim(run)) {
+                worker.submit(run);
+            }
+            awaitUndone(run, outcome);
+        } finally {
+            undoOutcomes.forget(run, outcome);
         }
-        awaitUndone(run);
         return new CommandAccepted(runId, commands.positionOf(run));
     }
 
@@ -159,22 +171,29 @@ class ImportCommandController {
         return new CommandAccepted(runId, commands.positionOf(run));
     }
 
-    private void awaitUndone(ImportRunId run) {
-        long deadline = System.nanoTime() + UNDO_WAIT.toNanos();
-        while (runReader.body(run, 0).undoneAt() == null) {
-            String stopped = runReader.undoStopped(run);
-            if (stopped != null) {
-                throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo stopped: " + stopped + " Asking again goes on from there.");
+    /** Until the run records the undo's end (done, or stopped), or {@link #UNDO_WAIT} has passed. */
+    private void awaitUndone(ImportRunId run, CompletableFuture<Optional<String>> outcome) {
+        Optional<String> stopped;
+        try {
+            stopped = outcome.get(UNDO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
+        } catch (TimeoutException e) {
+            // The run may have ended on another instance, which this one does not hear (another live instance that
+            // holds the run makes the request wait this whole bound): ask the run itself.
+            if (runReader.body(run, 0).undoneAt() != null) {
+                return;
             }
-            if (System.nanoTime() > deadline) {
+            stopped = Optional.ofNullable(runReader.undoStopped(run));
+            if (stopped.isEmpty()) {
                 throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo is still under way; the run shows when it is done.");
             }
-            try {
-                Thread.sleep(UNDO_POLL.toMillis());
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } catch (ExecutionException e) {
+            throw new IllegalStateException(e.getCause());
+        }
+        if (stopped.isPresent()) {
+            throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo stopped: " + stopped.get() + " Asking again goes on from there.");
         }
     }
 
