@@ -109,11 +109,12 @@ def import_run(api, db, ws, payload):
         if state["status"] in ("COMPLETED", "FAILED"):
             break
         time.sleep(0.25)
+    completed = time.perf_counter()
     await_projections(api, db, ws)
     done = time.perf_counter()
     if state["status"] != "COMPLETED":
         raise SystemExit(f"run {state['status']}: {state.get('failureReason')}")
-    return state, accepted - start, done - start
+    return state, accepted - start, completed - start, done - start
 
 
 def undo_run(base, db, ws, run_id):
@@ -169,7 +170,7 @@ def main():
     sampler = HeapSampler(Client(args.base, "bench-importer"))
     sampler.start()
 
-    state, accepted, elapsed = import_run(api, args.db, ws, payload)
+    state, accepted, completed, elapsed = import_run(api, args.db, ws, payload)
     import_heap = sampler.phase()
     if args.undo:
         undone_state, answered, undone, undo_elapsed, active = undo_run(args.base, args.db, ws, state["id"])
@@ -181,6 +182,7 @@ def main():
     print(f"rows                      {args.rows}")
     print(f"counters                  {state['counters']}")
     print(f"accepted (202) after      {accepted:8.2f} s (upload, validation pass, storage)")
+    print(f"run COMPLETED after       {completed:8.2f} s (then the projections caught up)")
     print(f"imported and projected in {elapsed:8.2f} s  = {args.rows / elapsed:9.0f} rows/s")
     print(heap_line("import peak heap used", import_heap))
     if args.undo:

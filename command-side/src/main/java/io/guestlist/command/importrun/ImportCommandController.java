@@ -63,6 +63,7 @@ class ImportCommandController {
     static final int MAX_BYTES = 50 * 1024 * 1024;
     private static final int DRAINED_AT_MOST = 16 * 1024 * 1024;
     private static final java.time.Duration UNDO_WAIT = java.time.Duration.ofMinutes(10);
+    private static final java.time.Duration UNDO_RECHECK = java.time.Duration.ofSeconds(1);
 
     private final ImportReception reception;
     private final ImportRunReader runReader;
@@ -171,26 +172,34 @@ class ImportCommandController {
         return new CommandAccepted(runId, commands.positionOf(run));
     }
 
-    /** Until the run records the undo's end (done, or stopped), or {@link #UNDO_WAIT} has passed. */
+    /**
+     * Until the run records the undo's end (done, or stopped), or {@link #UNDO_WAIT} has passed. This instance's
+     * worker completes {@code outcome}; an undo taken up by another instance is seen in the run itself, looked at
+     * every {@link #UNDO_RECHECK}.
+     */
     private void awaitUndone(ImportRunId run, CompletableFuture<Optional<String>> outcome) {
-        Optional<String> stopped;
-        try {
-            stopped = outcome.get(UNDO_WAIT.toMillis(), TimeUnit.MILLISECONDS);
-        } catch (TimeoutException e) {
-            // The run may have ended on another instance, which this one does not hear (another live instance that
-            // holds the run makes the request wait this whole bound): ask the run itself.
-            if (runReader.body(run, 0).undoneAt() != null) {
-                return;
+        long deadline = System.nanoTime() + UNDO_WAIT.toNanos();
+        Optional<String> stopped = Optional.empty();
+        boolean ended = false;
+        while (!ended) {
+            try {
+                stopped = outcome.get(UNDO_RECHECK.toMillis(), TimeUnit.MILLISECONDS);
+                ended = true;
+            } catch (TimeoutException e) {
+                if (runReader.body(run, 0).undoneAt() != null) {
+                    return;
+                }
+                stopped = Optional.ofNullable(runReader.undoStopped(run));
+                ended = stopped.isPresent();
+                if (!ended && System.nanoTime() > deadline) {
+                    throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo is still under way; the run shows when it is done.");
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            } catch (ExecutionException e) {
+                throw new IllegalStateException(e.getCause());
             }
-            stopped = Optional.ofNullable(runReader.undoStopped(run));
-            if (stopped.isEmpty()) {
-                throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo is still under way; the run shows when it is done.");
-            }
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-            throw new IllegalStateException(e);
-        } catch (ExecutionException e) {
-            throw new IllegalStateException(e.getCause());
         }
         if (stopped.isPresent()) {
             throw new GuestlistException(ErrorCode.STATE_CONFLICT, "The undo stopped: " + stopped.get() + " Asking again goes on from there.");
