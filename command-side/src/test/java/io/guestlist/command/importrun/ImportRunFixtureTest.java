@@ -307,6 +307,28 @@ class ImportRunFixtureTest {
     }
 
     @Test
+    void givenCompleted_whenItsRetentionRunsOut_thenPurged() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
+                .when(new PurgeExpiredImportRunCommand(RUN))
+                .expectEvents(new ImportRunPurgedEvent(RUN, WORKSPACE));
+    }
+
+    @Test
+    void givenPurgedByItsOwner_whenItsRetentionRunsOut_thenNothingHappens() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows(),
+                        new ImportRunPurgedEvent(RUN, WORKSPACE))
+                .when(new PurgeExpiredImportRunCommand(RUN))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenProcessing_whenItsRetentionRunsOut_thenConflict() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")))
+                .when(new PurgeExpiredImportRunCommand(RUN))
+                .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_PURGEABLE));
+    }
+
+    @Test
     void givenCompleted_whenPurgedFromAnotherWorkspace_thenNotFound() {
         fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
                 .when(new PurgeImportRunCommand(RUN, WorkspaceId.random()))
