@@ -66,7 +66,7 @@ class ImportRunFixtureTest {
     private static RowResult created(int rowNumber, String e164) {
         return new RowResult(rowNumber, Map.of("phone", e164), new ParsedRow("Asha", e164, e164, null, null, "Sharmas", null,
                 List.of(), null, null, null), Outcome.CREATED, List.of(), true, ASHA, SHARMAS,
-                new RowResult.Before(true, true, null, null, false, false, false, null, List.of()));
+                new RowResult.Before(true, true, null, null, false, false, false, null, List.of(), false, null, null));
     }
 
     private static RowResult skipped(int rowNumber) {
