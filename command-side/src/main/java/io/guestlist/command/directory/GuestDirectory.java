@@ -1,5 +1,6 @@
 package io.guestlist.command.directory;
 
+import io.guestlist.kernel.ids.OccasionId;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -60,4 +61,7 @@ public interface GuestDirectory {
 
     /** The workspace's units (active or archived) that carry {@code tag}. */
     List<UnitId> unitsWithTag(WorkspaceId workspace, String tag);
+
+    /** The workspace's events (active or archived) whose audience rules name {@code side}, included or excluded. */
+    List<OccasionId> occasionsWithSide(WorkspaceId workspace, String side);
 }

@@ -1,5 +1,6 @@
 package io.guestlist.command.directory;
 
+import io.guestlist.kernel.ids.OccasionId;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -144,6 +145,13 @@ class JdbcGuestDirectory implements GuestDirectory {
         return jdbc.sql("SELECT unit_id FROM cmd_unit_tag WHERE workspace_id = ? AND tag = ? ORDER BY unit_id")
                 .params(workspace.value(), tag)
                 .query((rs, n) -> UnitId.of(rs.getObject(1, java.util.UUID.class))).list();
+    }
+
+    @Override
+    public List<OccasionId> occasionsWithSide(WorkspaceId workspace, String side) {
+        return jdbc.sql("SELECT occasion_id FROM cmd_occasion_side WHERE workspace_id = ? AND side = ? ORDER BY occasion_id")
+                .params(workspace.value(), side)
+                .query((rs, n) -> OccasionId.of(rs.getObject(1, java.util.UUID.class))).list();
     }
 
     private static List<String> textArray(Array array) throws java.sql.SQLException {
