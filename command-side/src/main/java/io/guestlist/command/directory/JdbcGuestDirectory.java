@@ -91,6 +91,19 @@ class JdbcGuestDirectory implements GuestDirectory {
     }
 
     @Override
+    public Optional<WorkspaceSettings> workspaceToSetASide(WorkspaceId workspace) {
+        return jdbc.sql("SELECT default_region, sides FROM cmd_workspace WHERE workspace_id = ? FOR SHARE")
+                .param(workspace.value())
+                .query((rs, n) -> new WorkspaceSettings(rs.getString(1), textArray(rs.getArray(2))))
+                .optional();
+    }
+
+    @Override
+    public void lockSides(WorkspaceId workspace) {
+        jdbc.sql("SELECT 1 FROM cmd_workspace WHERE workspace_id = ? FOR NO KEY UPDATE").param(workspace.value()).query(Integer.class).list();
+    }
+
+    @Override
     public Optional<Role> roleOf(WorkspaceId workspace, String userId) {
         return jdbc.sql("SELECT role FROM cmd_workspace_member WHERE workspace_id = ? AND user_id = ?")
                 .params(workspace.value(), userId)

@@ -43,6 +43,16 @@ public class InMemoryGuestDirectory implements GuestDirectory {
         return this;
     }
 
+    @Override
+    public Optional<WorkspaceSettings> workspaceToSetASide(WorkspaceId workspace) {
+        return workspace(workspace);
+    }
+
+    /** One command at a time in a fixture: nothing to lock. */
+    @Override
+    public void lockSides(WorkspaceId workspace) {
+    }
+
     /** The event's audience rules name these sides. */
     public InMemoryGuestDirectory withOccasionSides(WorkspaceId workspace, OccasionId occasion, String... named) {
         occasionSides.put(occasion, Map.entry(workspace, Set.of(named)));
