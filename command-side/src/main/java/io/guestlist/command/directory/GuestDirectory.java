@@ -1,5 +1,6 @@
 package io.guestlist.command.directory;
 
+import io.guestlist.kernel.ids.OccasionId;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -41,6 +42,17 @@ public interface GuestDirectory {
 
     Optional<WorkspaceSettings> workspace(WorkspaceId workspace);
 
+    /**
+     * The workspace's settings, for a command that gives a unit a side: the workspace's row stays
+     * share-locked until the command's transaction ends. An edit of the sides locks it first
+     * ({@link #lockSides}), so of a side's removal and a unit being set to it, one waits for the other
+     * and then sees what it did: the removal finds the unit using the side, or the unit finds the side gone.
+     */
+    Optional<WorkspaceSettings> workspaceToSetASide(WorkspaceId workspace);
+
+    /** Locks the workspace's sides against {@link #workspaceToSetASide} until the transaction ends, for an edit of them. */
+    void lockSides(WorkspaceId workspace);
+
     Optional<Role> roleOf(WorkspaceId workspace, String userId);
 
     /** @return whether the unit exists in that workspace and is ACTIVE; empty when it does not exist there */
@@ -60,4 +72,7 @@ public interface GuestDirectory {
 
     /** The workspace's units (active or archived) that carry {@code tag}. */
     List<UnitId> unitsWithTag(WorkspaceId workspace, String tag);
+
+    /** The workspace's events (active or archived) whose audience rules name {@code side}, included or excluded. */
+    List<OccasionId> occasionsWithSide(WorkspaceId workspace, String side);
 }

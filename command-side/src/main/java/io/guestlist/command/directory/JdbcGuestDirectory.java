@@ -1,5 +1,6 @@
 package io.guestlist.command.directory;
 
+import io.guestlist.kernel.ids.OccasionId;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -90,6 +91,19 @@ class JdbcGuestDirectory implements GuestDirectory {
     }
 
     @Override
+    public Optional<WorkspaceSettings> workspaceToSetASide(WorkspaceId workspace) {
+        return jdbc.sql("SELECT default_region, sides FROM cmd_workspace WHERE workspace_id = ? FOR SHARE")
+                .param(workspace.value())
+                .query((rs, n) -> new WorkspaceSettings(rs.getString(1), textArray(rs.getArray(2))))
+                .optional();
+    }
+
+    @Override
+    public void lockSides(WorkspaceId workspace) {
+        jdbc.sql("SELECT 1 FROM cmd_workspace WHERE workspace_id = ? FOR NO KEY UPDATE").param(workspace.value()).query(Integer.class).list();
+    }
+
+    @Override
     public Optional<Role> roleOf(WorkspaceId workspace, String userId) {
         return jdbc.sql("SELECT role FROM cmd_workspace_member WHERE workspace_id = ? AND user_id = ?")
                 .params(workspace.value(), userId)
@@ -144,6 +158,13 @@ class JdbcGuestDirectory implements GuestDirectory {
         return jdbc.sql("SELECT unit_id FROM cmd_unit_tag WHERE workspace_id = ? AND tag = ? ORDER BY unit_id")
                 .params(workspace.value(), tag)
                 .query((rs, n) -> UnitId.of(rs.getObject(1, java.util.UUID.class))).list();
+    }
+
+    @Override
+    public List<OccasionId> occasionsWithSide(WorkspaceId workspace, String side) {
+        return jdbc.sql("SELECT occasion_id FROM cmd_occasion_side WHERE workspace_id = ? AND side = ? ORDER BY occasion_id")
+                .params(workspace.value(), side)
+                .query((rs, n) -> OccasionId.of(rs.getObject(1, java.util.UUID.class))).list();
     }
 
     private static List<String> textArray(Array array) throws java.sql.SQLException {

@@ -76,8 +76,8 @@ class GuestUnit {
 
     @CommandHandler
     GuestUnit(CreateUnitCommand command, GuestDirectory directory) {
-        WorkspaceSettings workspace = directory.workspace(command.workspaceId())
-                .orElseThrow(() -> GuestlistException.notFound("Workspace"));
+        WorkspaceSettings workspace = (command.side() == null ? directory.workspace(command.workspaceId())
+                : directory.workspaceToSetASide(command.workspaceId())).orElseThrow(() -> GuestlistException.notFound("Workspace"));
         apply(new UnitCreatedEvent(command.unitId(), command.workspaceId(), validName(command.name()),
                 validSide(command.side(), workspace), validTags(command.tags())));
     }
@@ -109,7 +109,7 @@ class GuestUnit {
         ensureIn(command.workspaceId());
         String newName = command.name() == null ? name : validName(command.name());
         String newSide = command.side() == null ? side : validSide(command.side(),
-                directory.workspace(workspaceId).orElseThrow(() -> GuestlistException.notFound("Workspace")));
+                directory.workspaceToSetASide(workspaceId).orElseThrow(() -> GuestlistException.notFound("Workspace")));
         Set<String> newTags = command.tags() == null ? tags : validTags(command.tags());
         boolean archive = command.archived() == null ? archived : command.archived();
         if (!archive) {
@@ -146,7 +146,7 @@ class GuestUnit {
     @CommandHandler
     void handle(SetUnitSideCommand command, GuestDirectory directory) {
         ensureIn(command.workspaceId());
-        WorkspaceSettings workspace = directory.workspace(workspaceId).orElseThrow(() -> GuestlistException.notFound("Workspace"));
+        WorkspaceSettings workspace = directory.workspaceToSetASide(workspaceId).orElseThrow(() -> GuestlistException.notFound("Workspace"));
         setSide(validSide(command.side(), workspace));
     }
 

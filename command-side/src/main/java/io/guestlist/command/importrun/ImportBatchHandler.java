@@ -52,7 +52,8 @@ class ImportBatchHandler {
         if (command.rows().isEmpty() || !run.expects(command.rows().get(0).rowNumber())) {
             return;
         }
-        WorkspaceSettings workspace = directory.workspace(run.workspaceId())
+        // a real run gives units the sides its rows name: those sides stay until the batch commits
+        WorkspaceSettings workspace = (run.dryRun() ? directory.workspace(run.workspaceId()) : directory.workspaceToSetASide(run.workspaceId()))
                 .orElseThrow(() -> GuestlistException.notFound("Workspace"));
         List<RowReading> readings = ImportPlanner.read(command.rows(), workspace);
         PlanSnapshot snapshot = run.dryRun() ? snapshots.looking(run.workspaceId(), run, run.dryRunOverlay(), readings)

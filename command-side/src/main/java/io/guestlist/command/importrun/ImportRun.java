@@ -170,6 +170,16 @@ class ImportRun implements RunSoFar {
         if (!workspaceId.equals(command.workspaceId())) {
             throw GuestlistException.notFound("Import run");
         }
+        purge();
+    }
+
+    /** The retention job's purge of an expired run: the same, on behalf of no member. */
+    @CommandHandler
+    void handle(PurgeExpiredImportRunCommand command) {
+        purge();
+    }
+
+    private void purge() {
         if (status != ImportStatus.COMPLETED && status != ImportStatus.FAILED) {
             throw new GuestlistException(ErrorCode.STATE_CONFLICT, NOT_PURGEABLE);
         }

@@ -10,6 +10,7 @@ import java.util.List;
  *
  * @param deletePerson    the row created the person, and nothing about them changed since
  * @param revertName      the row renamed the person, and the name is still the run's
+ * @param revertContact   the row set the person's email or notes, and they are still the run's
  * @param revertUnit      the row moved or reactivated the person, the membership is still the run's, and
  *                        the unit they came from was not discarded since
  * @param rearchiveUnit   the row restored an archived unit, and the status is still the run's
@@ -17,8 +18,8 @@ import java.util.List;
  * @param tagsToRemove    the tags the row added that the unit still has as the run added them
  * @param keptNewerChange some change of the row is left because later work changed it again
  */
-record RowReversal(RowResult row, boolean deletePerson, boolean revertName, boolean revertUnit, boolean rearchiveUnit,
-                   boolean revertSide, List<String> tagsToRemove, boolean keptNewerChange) {
+record RowReversal(RowResult row, boolean deletePerson, boolean revertName, boolean revertContact, boolean revertUnit,
+                   boolean rearchiveUnit, boolean revertSide, List<String> tagsToRemove, boolean keptNewerChange) {
 
     /** Whether the person leaves the row's unit when the row is reverted. */
     boolean personLeavesUnit() {
@@ -30,6 +31,6 @@ record RowReversal(RowResult row, boolean deletePerson, boolean revertName, bool
     }
 
     RowReversal asKeptNewerChange() {
-        return new RowReversal(row, deletePerson, revertName, revertUnit, rearchiveUnit, revertSide, tagsToRemove, true);
+        return new RowReversal(row, deletePerson, revertName, revertContact, revertUnit, rearchiveUnit, revertSide, tagsToRemove, true);
     }
 }

@@ -17,7 +17,7 @@ import java.util.OptionalLong;
 
 /**
  * Reverts a completed (or failed) run with new events, newest row first (SPEC §4.4): people it created are
- * deleted, people it reactivated removed again, moves and renames reversed, units restored to their
+ * deleted, people it reactivated removed again, moves and renames reversed, email and notes restored, units restored to their
  * side, tags and status, and units it created discarded once empty. A change that later work changed
  * again is left as it is ({@link UndoPlan}), and the undo records those rows. The undo goes batch by
  * batch (one recorded batch of the run each, newest first), each batch one unit of work that also
@@ -90,6 +90,9 @@ class UndoImportHandler {
         }
         if (reversal.revertName()) {
             people.rename(row.personId(), before.name());
+        }
+        if (reversal.revertContact()) {
+            people.restoreContact(row.personId(), before.email(), before.notes());
         }
         if (reversal.revertUnit() && before.personRemoved()) {
             people.remove(row.personId());

@@ -20,7 +20,7 @@ import java.util.Set;
 
 /**
  * Decides, before anything is reverted, what undoing each row of a run reverts (SPEC §4.4). An aspect
- * the row changed (a person's existence, name or membership; a unit's existence, status, side or a
+ * the row changed (a person's existence, name, email and notes or membership; a unit's existence, status, side or a
  * tag) is reverted only while the run's change is the last one made to it: the aggregates remember,
  * per aspect, the request or run (correlation id) that changed it last. A person is not moved back
  * into a unit another undo has discarded since. A plan covers one batch of rows; within it, everything is
@@ -82,14 +82,15 @@ final class UndoPlan {
         Before before = row.before();
         if (before.personCreated()) {
             boolean delete = person.all();
-            return new RowReversal(row, delete, false, false, false, false, List.of(), !delete);
+            return new RowReversal(row, delete, false, false, false, false, false, List.of(), !delete);
         }
         boolean renamed = before.name() != null;
         boolean placed = before.personRemoved() || before.unitId() != null;
         boolean revertName = renamed && person.name();
+        boolean revertContact = before.contactChanged() && person.contact();
         boolean revertUnit = placed && person.unit() && (before.personRemoved() || stillExists(before.unitId()));
-        return new RowReversal(row, false, revertName, revertUnit, false, false, List.of(),
-                renamed != revertName || placed != revertUnit);
+        return new RowReversal(row, false, revertName, revertContact, revertUnit, false, false, List.of(),
+                renamed != revertName || before.contactChanged() != revertContact || placed != revertUnit);
     }
 
     /** A person an earlier undo batch left in place, whose membership is still the one the run gave them. */
@@ -110,8 +111,8 @@ final class UndoPlan {
         List<String> tags = unit.tags();
         boolean kept = reversal.keptNewerChange() || before.unitArchived() != rearchive || before.sideChanged() != revertSide
                 || tags.size() < before.addedTags().size();
-        return new RowReversal(reversal.row(), reversal.deletePerson(), reversal.revertName(), reversal.revertUnit(),
-                rearchive, revertSide, tags, kept);
+        return new RowReversal(reversal.row(), reversal.deletePerson(), reversal.revertName(), reversal.revertContact(),
+                reversal.revertUnit(), rearchive, revertSide, tags, kept);
     }
 
     /**

@@ -18,6 +18,7 @@ import io.guestlist.kernel.occasion.OccasionArchivedEvent;
 import io.guestlist.kernel.occasion.OccasionCreatedEvent;
 import io.guestlist.kernel.occasion.OccasionRenamedEvent;
 import io.guestlist.kernel.occasion.OverrideMode;
+import io.guestlist.kernel.occasion.RenameAudienceSideCommand;
 import io.guestlist.kernel.occasion.RenameOccasionCommand;
 import io.guestlist.kernel.occasion.SetAudienceOverrideCommand;
 import io.guestlist.kernel.occasion.SetAudienceRulesCommand;
@@ -93,6 +94,26 @@ class Occasion {
         if (!wanted.equals(rules)) {
             apply(new AudienceRulesSetEvent(occasionId, workspaceId, wanted));
         }
+    }
+
+    /**
+     * The workspace renamed a side these rules name: the rules name the new one instead, so the audience
+     * keeps the units that follow the rename. An archived event follows too: its audience is still read,
+     * and a rename changes what a side is called, not whom the host chose.
+     */
+    @CommandHandler
+    void handle(RenameAudienceSideCommand command) {
+        if (!workspaceId.equals(command.workspaceId())) {
+            throw GuestlistException.notFound("Event");
+        }
+        AudienceRules renamed = rules.withSides(renamed(rules.include().sides(), command), renamed(rules.exclude().sides(), command));
+        if (!renamed.equals(rules)) {
+            apply(new AudienceRulesSetEvent(occasionId, workspaceId, renamed));
+        }
+    }
+
+    private static List<String> renamed(List<String> sides, RenameAudienceSideCommand command) {
+        return sides.stream().map(side -> side.equals(command.from()) ? command.to() : side).toList();
     }
 
     @CommandHandler

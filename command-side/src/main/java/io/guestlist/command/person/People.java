@@ -22,7 +22,7 @@ public class People {
     }
 
     /** Which aspects of a person were last changed by one request or run (a correlation id). */
-    public record LastChanges(boolean all, boolean name, boolean unit) {
+    public record LastChanges(boolean all, boolean name, boolean unit, boolean contact) {
     }
 
     private final Repository<Person> people;
@@ -43,6 +43,11 @@ public class People {
     /** Email and notes from an import row, each only when given ({@code null} keeps what the person has). */
     public void changeContact(PersonId person, String email, String notes) {
         people.load(person.toString()).execute(p -> p.changeContact(email != null ? email : p.email(), notes != null ? notes : p.notes()));
+    }
+
+    /** An undone import's email and notes: exactly as they were before it ({@code null}: none). */
+    public void restoreContact(PersonId person, String email, String notes) {
+        people.load(person.toString()).execute(p -> p.changeContact(email, notes));
     }
 
     /** Whether the person is a member of the unit with a valid phone (a chosen primary contact the unit can be invited through). */
@@ -77,7 +82,7 @@ public class People {
 
     public LastChanges lastChanges(PersonId person, String correlationId) {
         return people.load(person.toString()).invoke(p -> new LastChanges(p.lastChangedOnlyIn(correlationId),
-                p.nameLastChangedIn(correlationId), p.unitLastChangedIn(correlationId)));
+                p.nameLastChangedIn(correlationId), p.unitLastChangedIn(correlationId), p.contactLastChangedIn(correlationId)));
     }
 
     /** An undone import's new person: gone, phone identity released. */

@@ -303,7 +303,12 @@ class Person {
         return lastChanges.unitIn(correlationId);
     }
 
-    /** Whether every aspect (name, membership, phone) was last changed in this request or import run. */
+    /** Whether the email and notes were last changed in this request or import run. */
+    public boolean contactLastChangedIn(String correlationId) {
+        return lastChanges.contactIn(correlationId);
+    }
+
+    /** Whether every aspect (name, membership, phone, contact) was last changed in this request or import run. */
     public boolean lastChangedOnlyIn(String correlationId) {
         return lastChanges.allIn(correlationId);
     }

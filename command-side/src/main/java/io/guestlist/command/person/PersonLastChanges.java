@@ -52,6 +52,10 @@ class PersonLastChanges {
         return Objects.equals(unit, correlationId);
     }
 
+    boolean contactIn(String correlationId) {
+        return Objects.equals(contact, correlationId);
+    }
+
     boolean allIn(String correlationId) {
         return nameIn(correlationId) && unitIn(correlationId) && Objects.equals(phone, correlationId)
                 && Objects.equals(contact, correlationId);

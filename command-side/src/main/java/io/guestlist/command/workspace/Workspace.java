@@ -79,6 +79,10 @@ class Workspace {
         String newRegion = command.defaultRegion() == null ? defaultRegion : validRegion(command.defaultRegion());
         List<String> newSides = command.sides() == null ? sides : validSides(command.sides());
         Map<String, String> renamed = renames(command.renamedSides(), newSides);
+        if (!newSides.equals(sides) || !renamed.isEmpty()) {
+            // before looking for units that use a side: a unit being set to it meanwhile is waited for, then seen
+            directory.lockSides(workspaceId);
+        }
         for (String side : sides) {
             if (!renamed.containsKey(side) && newSides.stream().noneMatch(side::equalsIgnoreCase)) {
                 int using = directory.unitsWithSide(workspaceId, side).size();

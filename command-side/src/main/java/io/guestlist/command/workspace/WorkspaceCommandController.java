@@ -67,12 +67,12 @@ class WorkspaceCommandController {
 
     private final CommandSender commands;
     private final GuestDirectory directory;
-    private final UnitsFollowSides unitsFollowSides;
+    private final RenamedSidesFollow renamedSidesFollow;
 
-    WorkspaceCommandController(CommandSender commands, GuestDirectory directory, UnitsFollowSides unitsFollowSides) {
+    WorkspaceCommandController(CommandSender commands, GuestDirectory directory, RenamedSidesFollow renamedSidesFollow) {
         this.commands = commands;
         this.directory = directory;
-        this.unitsFollowSides = unitsFollowSides;
+        this.renamedSidesFollow = renamedSidesFollow;
     }
 
     @Operation(operationId = "createWorkspace", summary = "Create a workspace",
@@ -90,14 +90,15 @@ class WorkspaceCommandController {
 
     /**
      * Edits the workspace as one command (OWNER): name, default region and sides, which may be added,
-     * renamed (units follow) or removed (409 side-in-use while a unit has it).
+     * renamed (units and events' audience rules follow) or removed (409 side-in-use while a unit has it).
      */
     @PatchMapping("/{workspaceId}")
     @HonoursIfMatch
     @Operation(operationId = "changeWorkspace", summary = "Edit a workspace",
             description = "OWNER only. Changes any of name, defaultRegion and sides (the full list) at once: every field given changes, "
                     + "or none does. renamedSides maps an old side name to its new one (which sides holds): every unit with the old side "
-                    + "is set to the new one. A side neither kept nor renamed is removed, refused with 409 side-in-use while a unit has it.")
+                    + "is set to the new one, and every event whose audience rules name the old side names the new one instead. A side "
+                    + "neither kept nor renamed is removed, refused with 409 side-in-use while a unit has it.")
     @Rejects(ErrorCode.SIDE_IN_USE)
     ResponseEntity<CommandAccepted> edit(@PathVariable UUID workspaceId, @RequestBody EditWorkspace body, Principal caller,
                                          HttpServletRequest request) {
@@ -106,7 +107,7 @@ class WorkspaceCommandController {
         List<String> before = directory.workspace(ws).map(WorkspaceSettings::sides).orElse(List.of());
         CommandSender.Versioned versioned = commands.versioned(ws, request);
         versioned.send(new EditWorkspaceCommand(ws, body.name(), body.defaultRegion(), body.sides(), body.renamedSides()), attribution);
-        List<Object> changed = new ArrayList<>(unitsFollowSides.follow(ws, before, body.renamedSides(), attribution));
+        List<Object> changed = new ArrayList<>(renamedSidesFollow.follow(ws, before, body.renamedSides(), attribution));
         changed.add(ws);
         return versioned.ok(new CommandAccepted(workspaceId, commands.positionOf(changed.toArray())));
     }

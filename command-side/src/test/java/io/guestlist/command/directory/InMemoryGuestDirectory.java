@@ -1,5 +1,6 @@
 package io.guestlist.command.directory;
 
+import io.guestlist.kernel.ids.OccasionId;
 import io.guestlist.kernel.ids.PersonId;
 import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
@@ -34,11 +35,34 @@ public class InMemoryGuestDirectory implements GuestDirectory {
     private final Map<PhoneKey, PersonId> claims = new HashMap<>();
     private final Map<UnitId, String> sides = new HashMap<>();
     private final Map<UnitId, Set<String>> tags = new HashMap<>();
+    private final Map<OccasionId, Map.Entry<WorkspaceId, Set<String>>> occasionSides = new HashMap<>();
 
     /** The unit (added with {@link #withUnit}) has this side. */
     public InMemoryGuestDirectory withUnitSide(UnitId unit, String side) {
         sides.put(unit, side);
         return this;
+    }
+
+    @Override
+    public Optional<WorkspaceSettings> workspaceToSetASide(WorkspaceId workspace) {
+        return workspace(workspace);
+    }
+
+    /** One command at a time in a fixture: nothing to lock. */
+    @Override
+    public void lockSides(WorkspaceId workspace) {
+    }
+
+    /** The event's audience rules name these sides. */
+    public InMemoryGuestDirectory withOccasionSides(WorkspaceId workspace, OccasionId occasion, String... named) {
+        occasionSides.put(occasion, Map.entry(workspace, Set.of(named)));
+        return this;
+    }
+
+    @Override
+    public List<OccasionId> occasionsWithSide(WorkspaceId workspace, String side) {
+        return occasionSides.entrySet().stream().filter(o -> o.getValue().getKey().equals(workspace) && o.getValue().getValue().contains(side))
+                .map(Map.Entry::getKey).sorted(java.util.Comparator.comparing(OccasionId::toString)).toList();
     }
 
     /** The unit (added with {@link #withUnit}) carries these tags. */

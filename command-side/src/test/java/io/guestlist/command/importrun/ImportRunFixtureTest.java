@@ -66,7 +66,7 @@ class ImportRunFixtureTest {
     private static RowResult created(int rowNumber, String e164) {
         return new RowResult(rowNumber, Map.of("phone", e164), new ParsedRow("Asha", e164, e164, null, null, "Sharmas", null,
                 List.of(), null, null, null), Outcome.CREATED, List.of(), true, ASHA, SHARMAS,
-                new RowResult.Before(true, true, null, null, false, false, false, null, List.of()));
+                new RowResult.Before(true, true, null, null, false, false, false, null, List.of(), false, null, null));
     }
 
     private static RowResult skipped(int rowNumber) {
@@ -303,6 +303,28 @@ class ImportRunFixtureTest {
     void givenProcessing_whenPurged_thenConflict() {
         fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")))
                 .when(new PurgeImportRunCommand(RUN, WORKSPACE))
+                .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_PURGEABLE));
+    }
+
+    @Test
+    void givenCompleted_whenItsRetentionRunsOut_thenPurged() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows())
+                .when(new PurgeExpiredImportRunCommand(RUN))
+                .expectEvents(new ImportRunPurgedEvent(RUN, WORKSPACE));
+    }
+
+    @Test
+    void givenPurgedByItsOwner_whenItsRetentionRunsOut_thenNothingHappens() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210"), skipped(2)), completedWithTwoRows(),
+                        new ImportRunPurgedEvent(RUN, WORKSPACE))
+                .when(new PurgeExpiredImportRunCommand(RUN))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenProcessing_whenItsRetentionRunsOut_thenConflict() {
+        fixture.given(received(2, false), started(), recorded(created(1, "+919876543210")))
+                .when(new PurgeExpiredImportRunCommand(RUN))
                 .expectNoEvents().expectException(rejectedWith(STATE_CONFLICT, NOT_PURGEABLE));
     }
 

@@ -16,6 +16,7 @@ import io.guestlist.kernel.occasion.CreateOccasionCommand;
 import io.guestlist.kernel.occasion.OccasionArchivedEvent;
 import io.guestlist.kernel.occasion.OccasionCreatedEvent;
 import io.guestlist.kernel.occasion.OccasionRenamedEvent;
+import io.guestlist.kernel.occasion.RenameAudienceSideCommand;
 import io.guestlist.kernel.occasion.RenameOccasionCommand;
 import io.guestlist.kernel.occasion.SetAudienceOverrideCommand;
 import io.guestlist.kernel.occasion.SetAudienceRulesCommand;
@@ -212,6 +213,52 @@ class OccasionFixtureTest {
     }
 
     /** A {@link GuestlistException} with this code and message. */
+    // a workspace's side rename carried over
+
+    private static AudienceRules brideInGroomOut() {
+        return new AudienceRules(new AudienceRules.Include(false, List.of("Bride", "Both"), List.of("family"), TagMatch.ALL),
+                new AudienceRules.Exclude(List.of("Groom"), List.of("no-kids-event")));
+    }
+
+    @Test
+    void givenRulesIncludingASide_whenTheWorkspaceRenamesIt_thenTheRulesNameTheNewSide_allElseKept() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideInGroomOut()))
+                .when(new RenameAudienceSideCommand(MEHNDI, WS, "Bride", "Ladkiwale"))
+                .expectEvents(new AudienceRulesSetEvent(MEHNDI, WS, new AudienceRules(
+                        new AudienceRules.Include(false, List.of("Both", "Ladkiwale"), List.of("family"), TagMatch.ALL),
+                        new AudienceRules.Exclude(List.of("Groom"), List.of("no-kids-event")))));
+    }
+
+    @Test
+    void givenRulesExcludingASide_whenTheWorkspaceRenamesIt_thenTheExclusionNamesTheNewSide() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideInGroomOut()))
+                .when(new RenameAudienceSideCommand(MEHNDI, WS, "Groom", "Ladkewale"))
+                .expectEvents(new AudienceRulesSetEvent(MEHNDI, WS, new AudienceRules(brideInGroomOut().include(),
+                        new AudienceRules.Exclude(List.of("Ladkewale"), List.of("no-kids-event")))));
+    }
+
+    @Test
+    void givenRulesNotNamingASide_whenTheWorkspaceRenamesIt_thenNothingHappens() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideFamily()))
+                .when(new RenameAudienceSideCommand(MEHNDI, WS, "Groom", "Ladkewale"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenAnArchivedEvent_whenTheWorkspaceRenamesASideItsRulesName_thenItsRulesFollowToo() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideFamily()), new OccasionArchivedEvent(MEHNDI, WS))
+                .when(new RenameAudienceSideCommand(MEHNDI, WS, "Bride", "Ladkiwale"))
+                .expectEvents(new AudienceRulesSetEvent(MEHNDI, WS, brideFamily().withSides(List.of("Ladkiwale"), List.of())));
+    }
+
+    @Test
+    void givenAnEventOfAnotherWorkspace_whenASideRenameIsCarriedOver_thenNotFound() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideFamily()))
+                .when(new RenameAudienceSideCommand(MEHNDI, OTHER_WS, "Bride", "Ladkiwale"))
+                .expectNoEvents()
+                .expectException(rejection(ErrorCode.NOT_FOUND, "Event not found"));
+    }
+
     private static Matcher<Throwable> rejection(ErrorCode code, String message) {
         return new CustomTypeSafeMatcher<>("a rejection " + code + ": " + message) {
             @Override

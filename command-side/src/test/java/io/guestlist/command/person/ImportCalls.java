@@ -7,7 +7,7 @@ import io.guestlist.kernel.phone.Phone;
 import org.axonframework.commandhandling.CommandHandler;
 import org.axonframework.modelling.command.Repository;
 
-/** Drives, through test-only commands, what imports call on a person: {@code register}, {@code reactivateIn}, {@code moveTo}, {@code changeContact}, and an undo's {@code delete}. */
+/** Drives, through test-only commands, what imports call on a person: {@code register}, {@code reactivateIn}, {@code moveTo}, {@code changeContact}, and an undo's {@code delete} and {@code restoreContact}. */
 class ImportCalls {
 
     record Register(PersonId personId, WorkspaceId workspaceId, UnitId unitId, String name, Phone phone) {
@@ -23,6 +23,9 @@ class ImportCalls {
     }
 
     record ChangeContact(PersonId personId, String email, String notes) {
+    }
+
+    record RestoreContact(PersonId personId, String email, String notes) {
     }
 
     private final Repository<Person> people;
@@ -50,6 +53,12 @@ class ImportCalls {
     @CommandHandler
     void handle(ChangeContact command) {
         people.load(command.personId().toString()).execute(person -> person.changeContact(command.email(), command.notes()));
+    }
+
+    /** Through the undo's own entry point. */
+    @CommandHandler
+    void handle(RestoreContact command) {
+        new People(people).restoreContact(command.personId(), command.email(), command.notes());
     }
 
     @CommandHandler

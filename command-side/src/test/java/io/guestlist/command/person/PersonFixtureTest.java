@@ -354,6 +354,29 @@ class PersonFixtureTest {
                 .expectEvents(new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@example.org", "Vegetarian"));
     }
 
+    @Test
+    void givenAnImportGaveHerAFirstEmail_whenItsUndoRestoresNone_thenEmailCleared() {
+        fixture.given(new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, null, "Vegetarian"),
+                        new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@example.org", "Vegetarian"))
+                .when(new ImportCalls.RestoreContact(ASHA, null, "Vegetarian"))
+                .expectEvents(new PersonContactChangedEvent(ASHA, WORKSPACE, null, "Vegetarian"));
+    }
+
+    @Test
+    void givenAnImportReplacedHerEmailAndNotes_whenItsUndoRestoresThem_thenBothAsBefore() {
+        fixture.given(new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, "asha@old.example", "Vegetarian"),
+                        new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@new.example", "Vegan"))
+                .when(new ImportCalls.RestoreContact(ASHA, "asha@old.example", "Vegetarian"))
+                .expectEvents(new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@old.example", "Vegetarian"));
+    }
+
+    @Test
+    void givenContactAsItWas_whenAnUndoRestoresIt_thenNothingHappens() {
+        fixture.given(new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha Sharma", null, "asha@old.example", null))
+                .when(new ImportCalls.RestoreContact(ASHA, "asha@old.example", null))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
     // move
 
     @Test

@@ -5,6 +5,7 @@ import io.guestlist.kernel.ids.UnitId;
 import io.guestlist.kernel.ids.WorkspaceId;
 import io.guestlist.kernel.meta.Attribution;
 import io.guestlist.kernel.person.PersonAddedEvent;
+import io.guestlist.kernel.person.PersonContactChangedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.person.PersonRenamedEvent;
 import io.guestlist.kernel.phone.Phone;
@@ -32,7 +33,7 @@ class PersonLastChangesTest {
     record Ask(PersonId personId) {
     }
 
-    record Answer(boolean name, boolean unit, boolean onlyTheRun) {
+    record Answer(boolean name, boolean unit, boolean contact, boolean onlyTheRun) {
     }
 
     /** Answers, for the run, what the undo would ask the person. */
@@ -46,7 +47,8 @@ class PersonLastChangesTest {
         @CommandHandler
         Answer handle(Ask ask) {
             return people.load(ask.personId().toString())
-                    .invoke(p -> new Answer(p.nameLastChangedIn(RUN), p.unitLastChangedIn(RUN), p.lastChangedOnlyIn(RUN)));
+                    .invoke(p -> new Answer(p.nameLastChangedIn(RUN), p.unitLastChangedIn(RUN), p.contactLastChangedIn(RUN),
+                            p.lastChangedOnlyIn(RUN)));
         }
     }
 
@@ -67,7 +69,7 @@ class PersonLastChangesTest {
         fixture.given(in(RUN, new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha", PHONE)),
                         in(RUN, new PersonRenamedEvent(ASHA, WORKSPACE, "Asha S")))
                 .when(new Ask(ASHA))
-                .expectResultMessagePayload(new Answer(true, true, true));
+                .expectResultMessagePayload(new Answer(true, true, true, true));
     }
 
     @Test
@@ -75,7 +77,7 @@ class PersonLastChangesTest {
         fixture.given(in(RUN, new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha", PHONE)),
                         in("request-2", new PersonRenamedEvent(ASHA, WORKSPACE, "Asha Rao")))
                 .when(new Ask(ASHA))
-                .expectResultMessagePayload(new Answer(false, true, false));
+                .expectResultMessagePayload(new Answer(false, true, true, false));
     }
 
     @Test
@@ -83,6 +85,23 @@ class PersonLastChangesTest {
         fixture.given(in(RUN, new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha", PHONE)),
                         in("run-2", new PersonMovedEvent(ASHA, WORKSPACE, SHARMAS, KAPOORS)))
                 .when(new Ask(ASHA))
-                .expectResultMessagePayload(new Answer(true, false, false));
+                .expectResultMessagePayload(new Answer(true, false, true, false));
+    }
+
+    @Test
+    void aRunsEmailAndNotes_onAPersonAddedByHand_areTheRunsContactOnly() {
+        fixture.given(in("request-1", new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha", PHONE)),
+                        in(RUN, new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@example.org", "Vegetarian")))
+                .when(new Ask(ASHA))
+                .expectResultMessagePayload(new Answer(false, false, true, false));
+    }
+
+    @Test
+    void aLaterEdit_takesTheContact() {
+        fixture.given(in("request-1", new PersonAddedEvent(ASHA, WORKSPACE, SHARMAS, "Asha", PHONE)),
+                        in(RUN, new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@example.org", null)),
+                        in("request-2", new PersonContactChangedEvent(ASHA, WORKSPACE, "asha@work.example", null)))
+                .when(new Ask(ASHA))
+                .expectResultMessagePayload(new Answer(false, false, false, false));
     }
 }

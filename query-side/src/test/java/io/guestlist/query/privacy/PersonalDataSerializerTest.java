@@ -155,7 +155,7 @@ class PersonalDataSerializerTest {
         raw.put("Phone", phone);
         return new RowResult(number, raw, new ParsedRow(name, null, phone, null, "IN", "The Sharmas", null, List.of(), null, null, null),
                 person == null ? Outcome.SKIPPED_NO_PHONE : Outcome.CREATED, List.of(), person != null, person, null,
-                new RowResult.Before(person != null, false, null, null, false, false, false, null, List.of()));
+                new RowResult.Before(person != null, false, null, null, false, false, false, null, List.of(), false, null, null));
     }
 
     /** Keys in a map; an erased subject stays erased. */

@@ -3,6 +3,7 @@ package io.guestlist.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guestlist.service.support.Api;
 import io.guestlist.service.support.GuestList;
+import io.guestlist.service.support.Occasions;
 import io.guestlist.service.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -18,7 +19,7 @@ import static io.guestlist.service.support.Occasions.ok;
 import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code PATCH …/workspaces/{id}}: name, default region and sides (added, renamed with the units following, removed unless used). */
+/** {@code PATCH …/workspaces/{id}}: name, default region and sides (added, renamed with the units and audience rules following, removed unless used). */
 class WorkspaceEditApiTest extends ServiceTest {
 
     @DynamicPropertySource
@@ -80,6 +81,31 @@ class WorkspaceEditApiTest extends ServiceTest {
     }
 
     @Test
+    void aRenamedSide_isCarriedOverToTheAudienceRulesThatNameIt_soEachAudienceKeepsItsUnits() {
+        String iyers = unit("The Iyers", "Both");
+        Occasions events = new Occasions(api, "alice", workspace);
+        String mehndi = events.anEvent("Mehndi");
+        String sangeet = events.anEvent("Sangeet");
+        ok(events.setRules(mehndi, Map.of("include", Map.of("sides", List.of("Bride")))));
+        long before = ok(events.setRules(sangeet, Map.of("include", Map.of("all", true), "exclude", Map.of("sides", List.of("Groom")))));
+        assertThat(unitIds(events.audience(mehndi, before, "").body())).containsExactly(sharmas);
+        assertThat(unitIds(events.audience(sangeet, before, "").body())).containsExactly(iyers, sharmas);
+
+        long at = ok(api.patch("alice", base, Map.of("sides", List.of("Bride's family", "Groom's family", "Both"),
+                "renamedSides", Map.of("Bride", "Bride's family", "Groom", "Groom's family"))));
+
+        assertThat(unitIds(events.audience(mehndi, at, "").body())).as("the same units, now on the renamed side").containsExactly(sharmas);
+        assertThat(unitIds(events.audience(sangeet, at, "").body())).as("the renamed excluded side still left out").containsExactly(iyers, sharmas);
+        JsonNode rules = api.get("alice", events.events() + "/" + mehndi + "?after=" + at).body().path("rules");
+        assertThat(texts(rules.path("include").path("sides"))).containsExactly("Bride's family");
+        assertThat(texts(api.get("alice", events.events() + "/" + sangeet + "?after=" + at).body().path("rules").path("exclude").path("sides")))
+                .containsExactly("Groom's family");
+        JsonNode feed = api.get("alice", base + "/audit?aggregateId=" + mehndi + "&after=" + at).body().path("items");
+        assertThat(feed.get(0).path("type").asText()).as(feed.toString()).isEqualTo("AudienceRulesSet");
+        assertThat(feed.get(0).path("memberId").asText()).as("attributed to the owner who renamed").isEqualTo("alice");
+    }
+
+    @Test
     void aSideInUse_cannotBeRemoved_andNothingElseOfTheRequestChanges() {
         Api.Response refused = api.patch("alice", base, Map.of("name", "Renamed", "sides", List.of("Bride", "Both")));
         assertProblem(refused, 409, "side-in-use");
@@ -109,6 +135,10 @@ class WorkspaceEditApiTest extends ServiceTest {
     private static JsonNode lastOf(JsonNode page) {
         JsonNode items = page.path("items");
         return items.get(items.size() - 1);
+    }
+
+    private static List<String> unitIds(JsonNode audience) {
+        return StreamSupport.stream(audience.path("items").spliterator(), false).map(i -> i.path("unitId").asText()).toList();
     }
 
     private static List<String> texts(JsonNode array) {

@@ -1,6 +1,7 @@
 package io.guestlist.service.config;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import org.junit.jupiter.api.Test;
 
@@ -22,5 +23,17 @@ class OldEventPayloadsTest {
         assertThat(added.name()).isEqualTo("Asha");
         assertThat(added.email()).isNull();
         assertThat(added.notes()).isNull();
+    }
+
+    @Test
+    void aRowRecordedBeforeContactWasUndone_readsAsNotHavingChangedIt() throws Exception {
+        RowResult.Before before = mapper.readValue("""
+                {"personCreated": false, "unitCreated": false, "name": "Asha", "unitId": null, "personRemoved": false,
+                 "unitArchived": false, "sideChanged": false, "side": null, "addedTags": []}""", RowResult.Before.class);
+
+        assertThat(before.name()).isEqualTo("Asha");
+        assertThat(before.contactChanged()).as("its undo leaves email and notes, as undo then did").isFalse();
+        assertThat(before.email()).isNull();
+        assertThat(before.notes()).isNull();
     }
 }

@@ -69,6 +69,61 @@ class ImportContactDetailsTest extends ServiceTest {
     }
 
     @Test
+    void undoingAnImport_givesKnownPeopleBackTheEmailAndNotesTheyHadBeforeIt() {
+        JsonNode first = imports.importCsv("""
+                Name,Phone,Email,Notes
+                Asha,98765 43220,asha@example.org,Vegetarian
+                Ravi,98765 43221,,
+                """, "");
+        List<JsonNode> rows = imports.rows(first.path("id").asText());
+        String asha = rows.get(0).path("personId").asText();
+        String ravi = rows.get(1).path("personId").asText();
+        JsonNode second = imports.importCsv("""
+                Name,Phone,Email,Notes
+                Asha,98765 43220,asha@work.example,
+                Ravi,98765 43221,ravi@example.org,Arrives late
+                """, "");
+        assertThat(person(asha).path("email").asText()).isEqualTo("asha@work.example");
+        assertThat(person(ravi).path("notes").asText()).isEqualTo("Arrives late");
+
+        Api.Response undone = api.post("alice", imports.path() + "/" + second.path("id").asText() + "/undo", null);
+
+        assertThat(undone.status()).as(undone.body().toString()).isEqualTo(200);
+        imports.settle();
+        assertThat(person(asha).path("email").asText()).isEqualTo("asha@example.org");
+        assertThat(person(asha).path("notes").asText()).isEqualTo("Vegetarian");
+        assertThat(person(ravi).path("email").isNull()).as("he had none before the run").isTrue();
+        assertThat(person(ravi).path("notes").isNull()).isTrue();
+        assertThat(imports.run(second.path("id").asText()).path("keptNewerChange").asInt()).isZero();
+        assertThat(person(asha).path("status").asText()).as("undoing the second run leaves what the first made").isEqualTo("ACTIVE");
+    }
+
+    @Test
+    void undoingAnImport_keepsEmailAndNotesEditedAfterIt_andSaysSo() {
+        JsonNode first = imports.importCsv("Name,Phone\nMeera,98765 43230\nKiran,98765 43231\n", "");
+        List<JsonNode> rows = imports.rows(first.path("id").asText());
+        String meera = rows.get(0).path("personId").asText();
+        String kiran = rows.get(1).path("personId").asText();
+        JsonNode second = imports.importCsv("""
+                Name,Phone,Email,Notes
+                Meera,98765 43230,meera@example.org,
+                Kiran,98765 43231,kiran@example.org,
+                """, "");
+        Api.Response edited = api.patch("alice", "/api/v1/workspaces/" + workspace + "/people/" + meera, java.util.Map.of("notes", "Edited by hand"));
+        assertThat(edited.status()).as(edited.body().toString()).isEqualTo(200);
+
+        Api.Response undone = api.post("alice", imports.path() + "/" + second.path("id").asText() + "/undo", null);
+
+        assertThat(undone.status()).as(undone.body().toString()).isEqualTo(200);
+        imports.settle();
+        assertThat(person(meera).path("email").asText()).as("the edit after the run is kept whole").isEqualTo("meera@example.org");
+        assertThat(person(meera).path("notes").asText()).isEqualTo("Edited by hand");
+        assertThat(person(kiran).path("email").isNull()).isTrue();
+        assertThat(imports.rows(second.path("id").asText())).extracting(r -> r.path("undoOutcome").asText(null))
+                .containsExactly("kept_newer_change", null);
+    }
+
+    @Test
     void aRowPlacingSomeoneInAUnitWhosePrimaryContactHasNoPhone_isNotInviteable() {
         GuestList guests = new GuestList(api);
         String sharmas = guests.aUnit("alice", workspace, "The Sharmas");

@@ -27,8 +27,12 @@ public record RowResult(int rowNumber, @PersonalData Map<String, String> raw, @P
      * @param unitArchived  the unit was archived before being restored
      * @param side          the unit's side before it was set, when {@code sideChanged}
      * @param addedTags     tags the row added to the unit
+     * @param contactChanged the row set the person's email or notes (rows recorded before this field read {@code false})
+     * @param email         the person's email before, when {@code contactChanged} ({@code null}: none)
+     * @param notes         the person's notes before, when {@code contactChanged} ({@code null}: none)
      */
     public record Before(boolean personCreated, boolean unitCreated, @PersonalData String name, UnitId unitId, boolean personRemoved,
-                         boolean unitArchived, boolean sideChanged, String side, List<String> addedTags) {
+                         boolean unitArchived, boolean sideChanged, String side, List<String> addedTags,
+                         boolean contactChanged, @PersonalData String email, @PersonalData String notes) {
     }
 }

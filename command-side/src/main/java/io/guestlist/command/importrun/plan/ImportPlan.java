@@ -19,11 +19,16 @@ public record ImportPlan(List<NewUnit> newUnits, List<Row> rows) {
     public record NewUnit(UnitId id, String name, String side, Set<String> tags) {
     }
 
-    /** A row as read, its result, and whether it sets the person's email or notes (which undo keeps). */
-    public record Row(RowReading reading, RowResult result, boolean contactChanged) {
+    /** A row as read, and its result. */
+    public record Row(RowReading reading, RowResult result) {
 
         public boolean createsPerson() {
             return result.before() != null && result.before().personCreated();
+        }
+
+        /** Whether the row sets an existing person's email or notes. */
+        public boolean contactChanged() {
+            return result.before() != null && result.before().contactChanged();
         }
     }
 

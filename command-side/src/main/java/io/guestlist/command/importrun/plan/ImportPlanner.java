@@ -50,8 +50,6 @@ public final class ImportPlanner {
     private final Map<UnitId, Draft> newUnits = new LinkedHashMap<>();
     private final Map<PersonId, UnitId> placedHere = new HashMap<>();
     private final Set<String> seenHere = new HashSet<>();
-    private boolean contactChanged;
-
     private ImportPlanner(PlanSnapshot snapshot, RunSoFar run) {
         this.snapshot = snapshot;
         this.run = run;
@@ -77,9 +75,8 @@ public final class ImportPlanner {
         List<ImportPlan.Row> rows = new ArrayList<>(readings.size());
         for (int i = 0; i < readings.size(); i++) {
             RowReading reading = readings.get(i);
-            contactChanged = false;
             RowResult result = reading.validPhone() ? inviteableAfter(place(reading, targets.get(i))) : unplaced(reading);
-            rows.add(new ImportPlan.Row(reading, result, contactChanged));
+            rows.add(new ImportPlan.Row(reading, result));
         }
         List<ImportPlan.NewUnit> created = new ArrayList<>();
         newUnits.forEach((id, draft) -> created.add(new ImportPlan.NewUnit(id, draft.name, draft.side, Set.copyOf(draft.tags))));
@@ -151,7 +148,7 @@ public final class ImportPlanner {
         if (toCreate.remove(personId)) {
             people.put(personId, new PersonState(reading.nameOrPhone(), target, reading.email(), reading.notes()));
             return result(reading, Outcome.CREATED, personId, target,
-                    new Before(true, unitCreated, null, null, false, false, false, null, List.of()));
+                    new Before(true, unitCreated, null, null, false, false, false, null, List.of(), false, null, null));
         }
         PersonState person = people.get(personId);
         boolean removed = person.unitId() == null;
@@ -160,14 +157,15 @@ public final class ImportPlanner {
         // email and notes only when the row gives them: a blank cell never overwrites
         String email = reading.email() != null ? reading.email() : person.email();
         String notes = reading.notes() != null ? reading.notes() : person.notes();
-        contactChanged = !Objects.equals(email, person.email()) || !Objects.equals(notes, person.notes());
+        boolean contactChanged = !Objects.equals(email, person.email()) || !Objects.equals(notes, person.notes());
         people.put(personId, new PersonState(renamed ? reading.row().name().trim() : person.name(), target, email, notes));
         UnitChange unitChange = unitCreated ? UnitChange.NONE : changeUnit(target, reading);
         Outcome outcome = removed || unitChange.restored() ? Outcome.REACTIVATED
                 : moved || renamed || contactChanged || unitChange.changed() ? Outcome.UPDATED : Outcome.UNCHANGED;
         return result(reading, outcome, personId, target, new Before(false, unitCreated, renamed ? person.name() : null,
                 removed || moved ? person.unitId() : null, removed, unitChange.restored(), unitChange.sideChanged(),
-                unitChange.sideBefore(), unitChange.addedTags()));
+                unitChange.sideBefore(), unitChange.addedTags(), contactChanged, contactChanged ? person.email() : null,
+                contactChanged ? person.notes() : null));
     }
 
     /**

@@ -28,7 +28,7 @@ class DryRunOverlayTest {
     void aPersonAndUnitTheDryRunWouldHaveCreated_areKnownToItsLaterBatches() {
         DryRunOverlay overlay = new DryRunOverlay();
         overlay.fold(List.of(row("Dev", "+919876543221", "Bride", List.of("family"), Outcome.CREATED, NEW_PERSON, NEW_UNIT,
-                new Before(true, true, null, null, false, false, false, null, List.of()))));
+                new Before(true, true, null, null, false, false, false, null, List.of(), false, null, null))));
 
         assertThat(overlay.holder("+919876543221")).contains(NEW_PERSON);
         assertThat(overlay.wouldHaveCreatedPerson(NEW_PERSON)).isTrue();
@@ -41,7 +41,7 @@ class DryRunOverlayTest {
     void changesToAnExistingUnitAndPerson_areLaidOverWhatTheyAreNow() {
         DryRunOverlay overlay = new DryRunOverlay();
         overlay.fold(List.of(row(null, "+919876543210", "Groom", List.of("vip"), Outcome.REACTIVATED, KNOWN, EXISTING,
-                new Before(false, false, null, null, false, true, true, "Bride", List.of("vip")))));
+                new Before(false, false, null, null, false, true, true, "Bride", List.of("vip"), false, null, null))));
 
         assertThat(overlay.wouldHaveCreatedPerson(KNOWN)).isFalse();
         assertThat(overlay.person(KNOWN, new PersonState("Asha", EXISTING, "asha@example.com", null)))

@@ -115,6 +115,21 @@ class ImportPlannerTest {
     }
 
     @Test
+    void aRowThatSetsAKnownPersonsContact_recordsHerContactAsItWasBeforeTheRow_forTheUndo() {
+        List<RawRow> rows = List.of(withContact(rawRow(1, row("Asha Sharma", "98765 43210", null)), "asha@example.com", "Vegetarian"),
+                withContact(rawRow(2, row("Asha Sharma", "98765 43210", null)), "asha@work.example", null),
+                rawRow(3, row("Asha Sharma", "98765 43210", null)));
+        List<RowResult> results = plan(rows, Map.of()).results();
+
+        assertThat(results).extracting(r -> r.before().contactChanged()).containsExactly(true, true, false);
+        assertThat(results.get(0).before().email()).as("she had none").isNull();
+        assertThat(results.get(0).before().notes()).isNull();
+        assertThat(results.get(1).before().email()).as("as the earlier row of the run left it").isEqualTo("asha@example.com");
+        assertThat(results.get(1).before().notes()).isEqualTo("Vegetarian");
+        assertThat(results.get(2).before().email()).as("nothing to restore").isNull();
+    }
+
+    @Test
     void aRowPlacedInAUnitWhoseChosenContactHasNoValidPhone_isNotInviteable() {
         PersonId contact = PersonId.random();
         List<RawRow> rows = List.of(rawRow(1, row("Asha Sharma", "98765 43210", null)));
@@ -122,6 +137,10 @@ class ImportPlannerTest {
 
         assertThat(plan.results().get(0).outcome()).isEqualTo(Outcome.UNCHANGED);
         assertThat(plan.results().get(0).inviteable()).isFalse();
+    }
+
+    private static RawRow withContact(RawRow row, String email, String notes) {
+        return new RawRow(row.rowNumber(), row.raw(), row.name(), row.phone(), List.of(), null, null, null, List.of(), email, notes);
     }
 
     private static RawRow withEmail(RawRow row) {
