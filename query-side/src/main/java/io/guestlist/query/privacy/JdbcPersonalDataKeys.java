@@ -52,25 +52,35 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (missing.isEmpty()) {
             return found;
         }
-        Map<String, SecretKey> stored = new HashMap<>();
-        List<String> erased = new ArrayList<>();
-        load(missing, stored, erased);
-        List<String> absent = missing.stream().filter(s -> !stored.containsKey(s) && !erased.contains(s)).toList();
-        if (!absent.isEmpty()) {
-            String[] encoded = absent.stream().map(s -> Base64.getEncoder().encodeToString(PersonalDataCipher.newKey().getEncoded()))
-                    .toArray(String[]::new);
-            jdbc.update("""
-                    INSERT INTO personal_data_key (subject_id, secret)
-                    SELECT s, decode(k, 'base64') FROM unnest(?::text[], ?::text[]) AS t(s, k)
-                    ON CONFLICT (subject_id) DO NOTHING""", absent.toArray(String[]::new), encoded);
-            Map<String, SecretKey> made = new HashMap<>();
-            load(absent, made, erased);
-            rememberOnCommit(made);
-            found.putAll(made);
+        // Made first: the subjects an import brings are mostly new, so they cost this one statement.
+        Map<String, SecretKey> made = makeKeys(missing);
+        rememberOnCommit(made);
+        found.putAll(made);
+        List<String> existing = missing.stream().filter(s -> !made.containsKey(s)).toList();
+        if (!existing.isEmpty()) {
+            Map<String, SecretKey> stored = new HashMap<>();
+            load(existing, stored, new ArrayList<>());
+            remember(stored);
+            found.putAll(stored);
         }
-        remember(stored);
-        found.putAll(stored);
         return found;
+    }
+
+    /** Stores a new key for each subject that has no row yet (none for the erased: their tombstone stays). */
+    private Map<String, SecretKey> makeKeys(List<String> subjects) {
+        Map<String, SecretKey> fresh = new HashMap<>();
+        subjects.forEach(s -> fresh.put(s, PersonalDataCipher.newKey()));
+        String[] encoded = subjects.stream().map(s -> Base64.getEncoder().encodeToString(fresh.get(s).getEncoded())).toArray(String[]::new);
+        Map<String, SecretKey> made = new HashMap<>();
+        jdbc.query("""
+                INSERT INTO personal_data_key (subject_id, secret)
+                SELECT s, decode(k, 'base64') FROM unnest(?::text[], ?::text[]) AS t(s, k)
+                ON CONFLICT (subject_id) DO NOTHING
+                RETURNING subject_id""", rs -> {
+            String subject = rs.getString(1);
+            made.put(subject, fresh.get(subject));
+        }, subjects.toArray(String[]::new), encoded);
+        return made;
     }
 
     @Override
