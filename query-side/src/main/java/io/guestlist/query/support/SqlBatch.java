@@ -173,6 +173,9 @@ public final class SqlBatch {
     }
 
     private void write(List<Statement> statements, List<Mark> marks) {
+        // These tables grow from empty within seconds under an import: a generic plan cached while they were small
+        // (PostgreSQL may choose one after five executions) would stay on the pooled connection for good.
+        jdbc.execute("SET LOCAL plan_cache_mode = force_custom_plan");
         for (Run run : runs(statements)) {
             if (run.rows() != null) {
                 jdbc.update(run.sql(), run.rows().columns(run.args()));
