@@ -34,17 +34,22 @@ class JdbcGuestDirectory implements GuestDirectory {
 
     @Override
     public Optional<PersonId> claimPhone(WorkspaceId workspace, String e164, PersonId claimant) {
-        int inserted = jdbc.sql("""
-                        INSERT INTO cmd_phone_claim (workspace_id, phone_e164, person_id) VALUES (?, ?, ?)
-                        ON CONFLICT (workspace_id, phone_e164) DO NOTHING""")
-                .params(workspace.value(), e164, claimant.value()).update();
-        if (inserted == 1) {
-            return Optional.empty();
+        // A claim found taken can be released before it is read (a delete racing this add): then claim again.
+        while (true) {
+            int inserted = jdbc.sql("""
+                            INSERT INTO cmd_phone_claim (workspace_id, phone_e164, person_id) VALUES (?, ?, ?)
+                            ON CONFLICT (workspace_id, phone_e164) DO NOTHING""")
+                    .params(workspace.value(), e164, claimant.value()).update();
+            if (inserted == 1) {
+                return Optional.empty();
+            }
+            Optional<PersonId> holder = jdbc.sql("SELECT person_id FROM cmd_phone_claim WHERE workspace_id = ? AND phone_e164 = ?")
+                    .params(workspace.value(), e164)
+                    .query((rs, n) -> PersonId.of(rs.getObject(1, java.util.UUID.class))).optional();
+            if (holder.isPresent()) {
+                return holder.get().equals(claimant) ? Optional.empty() : holder;
+            }
         }
-        PersonId holder = jdbc.sql("SELECT person_id FROM cmd_phone_claim WHERE workspace_id = ? AND phone_e164 = ?")
-                .params(workspace.value(), e164)
-                .query((rs, n) -> PersonId.of(rs.getObject(1, java.util.UUID.class))).single();
-        return holder.equals(claimant) ? Optional.empty() : Optional.of(holder);
     }
 
     @Override
