@@ -75,4 +75,7 @@ public interface GuestDirectory {
 
     /** The workspace's events (active or archived) whose audience rules name {@code side}, included or excluded. */
     List<OccasionId> occasionsWithSide(WorkspaceId workspace, String side);
+
+    /** The workspace's events (active or archived) whose audience rules name {@code tag}, included or excluded. */
+    List<OccasionId> occasionsWithTag(WorkspaceId workspace, String tag);
 }

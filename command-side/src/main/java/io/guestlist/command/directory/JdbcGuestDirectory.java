@@ -172,6 +172,13 @@ class JdbcGuestDirectory implements GuestDirectory {
                 .query((rs, n) -> OccasionId.of(rs.getObject(1, java.util.UUID.class))).list();
     }
 
+    @Override
+    public List<OccasionId> occasionsWithTag(WorkspaceId workspace, String tag) {
+        return jdbc.sql("SELECT occasion_id FROM cmd_occasion_tag WHERE workspace_id = ? AND tag = ? ORDER BY occasion_id")
+                .params(workspace.value(), tag)
+                .query((rs, n) -> OccasionId.of(rs.getObject(1, java.util.UUID.class))).list();
+    }
+
     private static List<String> textArray(Array array) throws java.sql.SQLException {
         return Arrays.asList((String[]) array.getArray());
     }

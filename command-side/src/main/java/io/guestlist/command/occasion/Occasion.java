@@ -19,6 +19,7 @@ import io.guestlist.kernel.occasion.OccasionCreatedEvent;
 import io.guestlist.kernel.occasion.OccasionRenamedEvent;
 import io.guestlist.kernel.occasion.OverrideMode;
 import io.guestlist.kernel.occasion.RenameAudienceSideCommand;
+import io.guestlist.kernel.occasion.RenameAudienceTagCommand;
 import io.guestlist.kernel.occasion.RenameOccasionCommand;
 import io.guestlist.kernel.occasion.SetAudienceOverrideCommand;
 import io.guestlist.kernel.occasion.SetAudienceRulesCommand;
@@ -114,6 +115,26 @@ class Occasion {
 
     private static List<String> renamed(List<String> sides, RenameAudienceSideCommand command) {
         return sides.stream().map(side -> side.equals(command.from()) ? command.to() : side).toList();
+    }
+
+    /**
+     * The workspace renamed a tag these rules name, on every unit that carried it: the rules name the new
+     * one instead, so the audience keeps those units. Renaming onto a tag the rules name already merges
+     * the two (the lists stay distinct). An archived event follows too, as for a side.
+     */
+    @CommandHandler
+    void handle(RenameAudienceTagCommand command) {
+        if (!workspaceId.equals(command.workspaceId())) {
+            throw GuestlistException.notFound("Event");
+        }
+        AudienceRules renamed = rules.withTags(renamedTag(rules.include().tags(), command), renamedTag(rules.exclude().tags(), command));
+        if (!renamed.equals(rules)) {
+            apply(new AudienceRulesSetEvent(occasionId, workspaceId, renamed));
+        }
+    }
+
+    private static List<String> renamedTag(List<String> tags, RenameAudienceTagCommand command) {
+        return tags.stream().map(tag -> tag.equals(command.from()) ? command.to() : tag).toList();
     }
 
     @CommandHandler

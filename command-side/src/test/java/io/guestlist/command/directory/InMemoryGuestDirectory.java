@@ -36,6 +36,7 @@ public class InMemoryGuestDirectory implements GuestDirectory {
     private final Map<UnitId, String> sides = new HashMap<>();
     private final Map<UnitId, Set<String>> tags = new HashMap<>();
     private final Map<OccasionId, Map.Entry<WorkspaceId, Set<String>>> occasionSides = new HashMap<>();
+    private final Map<OccasionId, Map.Entry<WorkspaceId, Set<String>>> occasionTags = new HashMap<>();
 
     /** The unit (added with {@link #withUnit}) has this side. */
     public InMemoryGuestDirectory withUnitSide(UnitId unit, String side) {
@@ -62,6 +63,18 @@ public class InMemoryGuestDirectory implements GuestDirectory {
     @Override
     public List<OccasionId> occasionsWithSide(WorkspaceId workspace, String side) {
         return occasionSides.entrySet().stream().filter(o -> o.getValue().getKey().equals(workspace) && o.getValue().getValue().contains(side))
+                .map(Map.Entry::getKey).sorted(java.util.Comparator.comparing(OccasionId::toString)).toList();
+    }
+
+    /** The event's audience rules name these tags. */
+    public InMemoryGuestDirectory withOccasionTags(WorkspaceId workspace, OccasionId occasion, String... named) {
+        occasionTags.put(occasion, Map.entry(workspace, Set.of(named)));
+        return this;
+    }
+
+    @Override
+    public List<OccasionId> occasionsWithTag(WorkspaceId workspace, String tag) {
+        return occasionTags.entrySet().stream().filter(o -> o.getValue().getKey().equals(workspace) && o.getValue().getValue().contains(tag))
                 .map(Map.Entry::getKey).sorted(java.util.Comparator.comparing(OccasionId::toString)).toList();
     }
 

@@ -17,6 +17,7 @@ import io.guestlist.kernel.occasion.OccasionArchivedEvent;
 import io.guestlist.kernel.occasion.OccasionCreatedEvent;
 import io.guestlist.kernel.occasion.OccasionRenamedEvent;
 import io.guestlist.kernel.occasion.RenameAudienceSideCommand;
+import io.guestlist.kernel.occasion.RenameAudienceTagCommand;
 import io.guestlist.kernel.occasion.RenameOccasionCommand;
 import io.guestlist.kernel.occasion.SetAudienceOverrideCommand;
 import io.guestlist.kernel.occasion.SetAudienceRulesCommand;
@@ -255,6 +256,69 @@ class OccasionFixtureTest {
     void givenAnEventOfAnotherWorkspace_whenASideRenameIsCarriedOver_thenNotFound() {
         fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideFamily()))
                 .when(new RenameAudienceSideCommand(MEHNDI, OTHER_WS, "Bride", "Ladkiwale"))
+                .expectNoEvents()
+                .expectException(rejection(ErrorCode.NOT_FOUND, "Event not found"));
+    }
+
+    // a workspace's tag rename carried over
+
+    private static AudienceRules familyAndCollegeInNoKidsOut() {
+        return new AudienceRules(new AudienceRules.Include(false, List.of("Bride"), List.of("college", "family"), TagMatch.ALL),
+                new AudienceRules.Exclude(List.of("Groom"), List.of("no-kids-event", "plus-one")));
+    }
+
+    @Test
+    void givenRulesIncludingATag_whenTheWorkspaceRenamesIt_thenTheRulesNameTheNewTag_allElseKept() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, familyAndCollegeInNoKidsOut()))
+                .when(new RenameAudienceTagCommand(MEHNDI, WS, "family", "close-family"))
+                .expectEvents(new AudienceRulesSetEvent(MEHNDI, WS, new AudienceRules(
+                        new AudienceRules.Include(false, List.of("Bride"), List.of("close-family", "college"), TagMatch.ALL),
+                        familyAndCollegeInNoKidsOut().exclude())));
+    }
+
+    @Test
+    void givenRulesExcludingATag_whenTheWorkspaceRenamesIt_thenTheExclusionNamesTheNewTag() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, familyAndCollegeInNoKidsOut()))
+                .when(new RenameAudienceTagCommand(MEHNDI, WS, "no-kids-event", "adults-only"))
+                .expectEvents(new AudienceRulesSetEvent(MEHNDI, WS, new AudienceRules(familyAndCollegeInNoKidsOut().include(),
+                        new AudienceRules.Exclude(List.of("Groom"), List.of("adults-only", "plus-one")))));
+    }
+
+    @Test
+    void givenRulesNamingATagTheRenameMergesInto_whenTheWorkspaceRenamesOntoIt_thenTheRulesNameItOnce() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, familyAndCollegeInNoKidsOut()))
+                .when(new RenameAudienceTagCommand(MEHNDI, WS, "college", "family"))
+                .expectEvents(new AudienceRulesSetEvent(MEHNDI, WS, new AudienceRules(
+                        new AudienceRules.Include(false, List.of("Bride"), List.of("family"), TagMatch.ALL),
+                        familyAndCollegeInNoKidsOut().exclude())));
+    }
+
+    @Test
+    void givenRulesNotNamingATag_whenTheWorkspaceRenamesIt_thenNothingHappens() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideFamily()))
+                .when(new RenameAudienceTagCommand(MEHNDI, WS, "college", "College friends"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenRulesNamingATagAsASide_whenTheWorkspaceRenamesTheTag_thenTheSideIsKept() {
+        AudienceRules sideNamedFamily = new AudienceRules(new AudienceRules.Include(false, List.of("family"), null, null), null);
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, sideNamedFamily))
+                .when(new RenameAudienceTagCommand(MEHNDI, WS, "family", "close-family"))
+                .expectSuccessfulHandlerExecution().expectNoEvents();
+    }
+
+    @Test
+    void givenAnArchivedEvent_whenTheWorkspaceRenamesATagItsRulesName_thenItsRulesFollowToo() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideFamily()), new OccasionArchivedEvent(MEHNDI, WS))
+                .when(new RenameAudienceTagCommand(MEHNDI, WS, "family", "close-family"))
+                .expectEvents(new AudienceRulesSetEvent(MEHNDI, WS, brideFamily().withTags(List.of("close-family"), List.of("no-kids-event"))));
+    }
+
+    @Test
+    void givenAnEventOfAnotherWorkspace_whenATagRenameIsCarriedOver_thenNotFound() {
+        fixture.given(created(), new AudienceRulesSetEvent(MEHNDI, WS, brideFamily()))
+                .when(new RenameAudienceTagCommand(MEHNDI, OTHER_WS, "family", "close-family"))
                 .expectNoEvents()
                 .expectException(rejection(ErrorCode.NOT_FOUND, "Event not found"));
     }

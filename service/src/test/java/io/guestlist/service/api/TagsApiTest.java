@@ -3,6 +3,7 @@ package io.guestlist.service.api;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.guestlist.service.support.Api;
 import io.guestlist.service.support.GuestList;
+import io.guestlist.service.support.Occasions;
 import io.guestlist.service.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -12,12 +13,16 @@ import org.springframework.test.context.DynamicPropertySource;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.stream.StreamSupport;
 
 import static io.guestlist.service.support.Occasions.ok;
 import static io.guestlist.service.support.ProblemAssert.assertProblem;
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@code GET …/tags} counts the units that carry each tag; {@code POST …/tags/{tag}/rename} renames it on all of them. */
+/**
+ * {@code GET …/tags} counts the units that carry each tag; {@code POST …/tags/{tag}/rename} renames it on all of them
+ * and in the audience rules that name it.
+ */
 class TagsApiTest extends ServiceTest {
 
     @DynamicPropertySource
@@ -26,6 +31,7 @@ class TagsApiTest extends ServiceTest {
     }
 
     private Api api;
+    private String workspace;
     private String base;
     private String sharmas;
     private String kapoors;
@@ -36,7 +42,7 @@ class TagsApiTest extends ServiceTest {
     void unitsWithTags() {
         api = api();
         GuestList guests = new GuestList(api);
-        String workspace = guests.aWorkspaceOwnedBy("alice");
+        workspace = guests.aWorkspaceOwnedBy("alice");
         guests.addMember("alice", workspace, "eddie", "EDITOR");
         guests.addMember("alice", workspace, "victor", "VIEWER");
         base = "/api/v1/workspaces/" + workspace;
@@ -81,12 +87,53 @@ class TagsApiTest extends ServiceTest {
     }
 
     @Test
+    void aRename_isCarriedOverToTheAudienceRulesThatNameTheTag_soTheAudienceKeepsItsUnits() {
+        Occasions events = new Occasions(api, "alice", workspace);
+        String iyers = unit("The Iyers", "college");
+        String sangeet = events.anEvent("Sangeet");
+        String mehndi = events.anEvent("Mehndi");
+        long before = ok(events.setRules(sangeet, Map.of("include", Map.of("tags", List.of("college")), "exclude", Map.of("tags", List.of("vip")))));
+        before = Math.max(before, ok(events.setRules(mehndi, Map.of("include", Map.of("tags", List.of("family", "nobody-yet"))))));
+        assertThat(unitIds(events.audience(sangeet, before, "").body())).as("college, not vip, active").containsExactly(iyers);
+        assertThat(unitIds(events.audience(mehndi, before, "").body())).containsExactly(vermas);
+
+        Api.Response college = api.post("eddie", base + "/tags/college/rename", Map.of("to", "College friends"));
+        assertThat(college.status()).as(college.body().toString()).isEqualTo(200);
+        assertThat(college.body().path("units").asInt()).isEqualTo(3);
+        assertThat(college.body().path("events").asInt()).isEqualTo(1);
+        Api.Response vip = api.post("eddie", base + "/tags/vip/rename", Map.of("to", "VIP"));
+        assertThat(vip.status()).as(vip.body().toString()).isEqualTo(200);
+        long at = Math.max(college.position(), vip.position());
+
+        assertThat(unitIds(events.audience(sangeet, at, "").body())).as("the same units: the renamed include and exclude both followed")
+                .containsExactly(iyers);
+        JsonNode rules = api.get("alice", events.events() + "/" + sangeet + "?after=" + at).body().path("rules");
+        assertThat(rules.path("include").path("tags").toString()).isEqualTo("[\"College friends\"]");
+        assertThat(rules.path("exclude").path("tags").toString()).isEqualTo("[\"VIP\"]");
+        JsonNode feed = api.get("alice", base + "/audit?aggregateId=" + sangeet + "&after=" + at).body().path("items");
+        assertThat(feed.get(0).path("type").asText()).as(feed.toString()).isEqualTo("AudienceRulesSet");
+        assertThat(feed.get(0).path("memberId").asText()).as("attributed to the member who renamed").isEqualTo("eddie");
+        assertThat(unitIds(events.audience(mehndi, at, "").body())).as("rules not naming the renamed tags unchanged").containsExactly(vermas);
+
+        Api.Response onlyInRules = api.post("alice", base + "/tags/nobody-yet/rename", Map.of("to", "later"));
+        assertThat(onlyInRules.status()).as("a tag only rules name is still renamed there").isEqualTo(200);
+        assertThat(onlyInRules.body().path("units").asInt()).isZero();
+        assertThat(onlyInRules.body().path("events").asInt()).isEqualTo(1);
+        assertThat(api.get("alice", events.events() + "/" + mehndi + "?after=" + onlyInRules.position()).body()
+                .path("rules").path("include").path("tags").toString()).isEqualTo("[\"family\",\"later\"]");
+    }
+
+    @Test
     void aRename_asAViewer_is403_asAStranger_is404_ofATagNoUnitCarries_is404_andToBlank_is400() {
         assertProblem(api.post("victor", base + "/tags/college/rename", Map.of("to", "x")), 403, "forbidden");
         assertProblem(api.post("mallory", base + "/tags/college/rename", Map.of("to", "x")), 404, "not-found");
         assertProblem(api.post("alice", "/api/v1/workspaces/" + UUID.randomUUID() + "/tags/college/rename", Map.of("to", "x")), 404, "not-found");
         assertProblem(api.post("alice", base + "/tags/nobody/rename", Map.of("to", "x")), 404, "not-found");
         assertProblem(api.post("alice", base + "/tags/college/rename", Map.of("to", " ")), 400, "validation");
+    }
+
+    private static List<String> unitIds(JsonNode audience) {
+        return StreamSupport.stream(audience.path("items").spliterator(), false).map(i -> i.path("unitId").asText()).toList();
     }
 
     private String unit(String name, String... tags) {

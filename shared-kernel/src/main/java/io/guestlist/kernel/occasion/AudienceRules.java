@@ -76,6 +76,12 @@ public record AudienceRules(Include include, Exclude exclude) {
                 new Exclude(excludeSides, exclude.tags()));
     }
 
+    /** These rules with their tags given here, all else kept (a renamed tag carried over). */
+    public AudienceRules withTags(List<String> includeTags, List<String> excludeTags) {
+        return new AudienceRules(new Include(include.all(), include.sides(), includeTags, include.tagMatch()),
+                new Exclude(exclude.sides(), excludeTags));
+    }
+
     private static List<String> labels(List<String> values) {
         TreeSet<String> labels = new TreeSet<>();
         if (values != null) {
