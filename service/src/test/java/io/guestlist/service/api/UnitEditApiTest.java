@@ -28,6 +28,7 @@ class UnitEditApiTest extends ServiceTest {
     private Api api;
     private String workspace;
     private String sharmas;
+    private long createdAt;
 
     @BeforeEach
     void aWorkspaceWithAUnit() {
@@ -35,7 +36,10 @@ class UnitEditApiTest extends ServiceTest {
         GuestList guests = new GuestList(api);
         workspace = guests.aWorkspaceOwnedBy("alice");
         guests.addMember("alice", workspace, "victor", "VIEWER");
-        sharmas = guests.aUnit("alice", workspace, "The Sharmas");
+        Api.Response created = api.post("alice", "/api/v1/workspaces/" + workspace + "/units", Map.of("name", "The Sharmas"));
+        assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
+        sharmas = created.id();
+        createdAt = created.position();
     }
 
     @Test
@@ -43,9 +47,9 @@ class UnitEditApiTest extends ServiceTest {
         assertProblem(api.patch("alice", unit(sharmas), Map.of("name", "The Sharma Family", "tags", List.of("vip"),
                 "side", "Neighbours", "status", "ARCHIVED")), 400, "validation");
 
-        JsonNode history = api.get("alice", unit(sharmas) + "/history").body();
+        JsonNode history = api.get("alice", unit(sharmas) + "/history?after=" + createdAt).body();
         assertThat(history.path("total").asLong()).as(history.toString()).isEqualTo(1);
-        JsonNode read = api.get("alice", unit(sharmas)).body();
+        JsonNode read = api.get("alice", unit(sharmas) + "?after=" + createdAt).body();
         assertThat(read.path("name").asText()).isEqualTo("The Sharmas");
         assertThat(read.path("status").asText()).isEqualTo("ACTIVE");
     }

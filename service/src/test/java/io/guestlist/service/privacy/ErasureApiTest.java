@@ -70,7 +70,7 @@ class ErasureApiTest extends ServiceTest {
         Api.Response readded = guests.addPerson("alice", workspace, unit, "Someone New", PHONE);
         assertThat(readded.status()).as("the phone is free again: a new person").isEqualTo(201);
         assertThat(readded.id()).isNotEqualTo(asha);
-        JsonNode history = api.get("alice", base + "/people/" + asha + "/history").body();
+        JsonNode history = api.get("alice", base + "/people/" + asha + "/history?after=" + erased.position()).body();
         assertThat(history.path("items")).extracting(i -> i.path("type").asText())
                 .containsExactly("PersonAdded", "PersonDeleted", "PersonErased");
         JsonNode added = history.path("items").get(0);
