@@ -107,14 +107,15 @@ class Occasion {
         if (!workspaceId.equals(command.workspaceId())) {
             throw GuestlistException.notFound("Event");
         }
-        AudienceRules renamed = rules.withSides(renamed(rules.include().sides(), command), renamed(rules.exclude().sides(), command));
+        AudienceRules renamed = rules.withSides(renamed(rules.include().sides(), command.from(), command.to()),
+                renamed(rules.exclude().sides(), command.from(), command.to()));
         if (!renamed.equals(rules)) {
             apply(new AudienceRulesSetEvent(occasionId, workspaceId, renamed));
         }
     }
 
-    private static List<String> renamed(List<String> sides, RenameAudienceSideCommand command) {
-        return sides.stream().map(side -> side.equals(command.from()) ? command.to() : side).toList();
+    private static List<String> renamed(List<String> names, String from, String to) {
+        return names.stream().map(name -> name.equals(from) ? to : name).toList();
     }
 
     /**
@@ -127,14 +128,11 @@ class Occasion {
         if (!workspaceId.equals(command.workspaceId())) {
             throw GuestlistException.notFound("Event");
         }
-        AudienceRules renamed = rules.withTags(renamedTag(rules.include().tags(), command), renamedTag(rules.exclude().tags(), command));
+        AudienceRules renamed = rules.withTags(renamed(rules.include().tags(), command.from(), command.to()),
+                renamed(rules.exclude().tags(), command.from(), command.to()));
         if (!renamed.equals(rules)) {
             apply(new AudienceRulesSetEvent(occasionId, workspaceId, renamed));
         }
-    }
-
-    private static List<String> renamedTag(List<String> tags, RenameAudienceTagCommand command) {
-        return tags.stream().map(tag -> tag.equals(command.from()) ? command.to() : tag).toList();
     }
 
     @CommandHandler

@@ -8,7 +8,6 @@ import org.springframework.transaction.support.TransactionSynchronizationManager
 import javax.crypto.SecretKey;
 import java.sql.Timestamp;
 import java.time.Duration;
-import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
@@ -59,7 +58,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         List<String> existing = missing.stream().filter(s -> !made.containsKey(s)).toList();
         if (!existing.isEmpty()) {
             Map<String, SecretKey> stored = new HashMap<>();
-            load(existing, stored, new ArrayList<>());
+            load(existing, stored);
             remember(stored);
             found.putAll(stored);
         }
@@ -89,7 +88,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         List<String> missing = missing(subjects, found);
         if (!missing.isEmpty()) {
             Map<String, SecretKey> stored = new HashMap<>();
-            load(missing, stored, new ArrayList<>());
+            load(missing, stored);
             remember(stored);
             found.putAll(stored);
         }
@@ -121,15 +120,12 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         return subjects.stream().filter(s -> !found.containsKey(s)).distinct().toList();
     }
 
-    private void load(List<String> subjects, Map<String, SecretKey> keys, List<String> erased) {
-        jdbc.query("SELECT subject_id, secret FROM personal_data_key WHERE subject_id = ANY(?)", rs -> {
-            byte[] secret = rs.getBytes(2);
-            if (secret == null) {
-                erased.add(rs.getString(1));
-            } else {
-                keys.put(rs.getString(1), PersonalDataCipher.key(secret));
-            }
-        }, (Object) subjects.toArray(String[]::new));
+    /** The keys of these subjects that exist; an erased subject's tombstone gives none. */
+    private void load(List<String> subjects, Map<String, SecretKey> keys) {
+        jdbc.query("SELECT subject_id, secret FROM personal_data_key WHERE subject_id = ANY(?) AND secret IS NOT NULL",
+                rs -> {
+                    keys.put(rs.getString(1), PersonalDataCipher.key(rs.getBytes(2)));
+                }, (Object) subjects.toArray(String[]::new));
     }
 
     private void remember(Map<String, SecretKey> keys) {
