@@ -13,6 +13,7 @@ import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
@@ -36,6 +37,8 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     private final JdbcTemplate jdbc;
     private final Map<String, SecretKey> known = new ConcurrentHashMap<>();
+    /** Subjects seen erased: an erasure is for good, so a key read before it is never remembered after it. */
+    private final Set<String> erased = ConcurrentHashMap.newKeySet();
     private final Object checking = new Object();
     private volatile long checkedAt = System.nanoTime() - ERASURE_CHECK.toNanos();
     private Timestamp erasedSince;
@@ -97,6 +100,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
 
     @Override
     public void forget(String subject) {
+        erased.add(subject);
         known.remove(subject);
     }
 
@@ -132,7 +136,11 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
         if (known.size() + keys.size() > REMEMBERED) {
             known.clear();
         }
-        known.putAll(keys);
+        keys.forEach((subject, key) -> {
+            if (!erased.contains(subject)) {
+                known.put(subject, key);
+            }
+        });
     }
 
     private void rememberOnCommit(Map<String, SecretKey> made) {
@@ -184,6 +192,7 @@ public class JdbcPersonalDataKeys implements PersonalDataKeys {
             }
             Timestamp from = new Timestamp(erasedSince.getTime() - COMMIT_MARGIN.toMillis());
             jdbc.query("SELECT subject_id, erased_at FROM personal_data_key WHERE erased_at >= ?", rs -> {
+                erased.add(rs.getString(1));
                 known.remove(rs.getString(1));
                 Timestamp at = rs.getTimestamp(2);
                 if (at.after(erasedSince)) {
