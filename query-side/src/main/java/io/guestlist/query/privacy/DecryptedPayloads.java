@@ -34,7 +34,20 @@ final class DecryptedPayloads {
             this.type = stored.getType().getName();
             this.revision = stored.getType().getRevision();
             this.data = stored.getData();
-            this.hash = Objects.hash(type, revision) * 31 + (data instanceof byte[] bytes ? Arrays.hashCode(bytes) : data.hashCode());
+            this.hash = Objects.hash(type, revision) * 31 + (data instanceof byte[] bytes ? sampledHash(bytes) : data.hashCode());
+        }
+
+        /**
+         * A hash of the length and of about 128 bytes spread over the payload: hashing every byte cost more than the
+         * rest of a lookup, and personal fields are stored as ciphertext with a random IV, so payloads differ
+         * all over ({@link #equals} compares every byte).
+         */
+        private static int sampledHash(byte[] bytes) {
+            int hash = bytes.length;
+            for (int i = 0, step = Math.max(1, bytes.length / 128); i < bytes.length; i += step) {
+                hash = 31 * hash + bytes[i];
+            }
+            return hash;
         }
 
         int size() {

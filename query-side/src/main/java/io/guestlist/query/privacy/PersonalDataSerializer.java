@@ -1,5 +1,6 @@
 package io.guestlist.query.privacy;
 
+import com.fasterxml.jackson.core.io.JsonStringEncoder;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.NullNode;
@@ -103,12 +104,22 @@ public class PersonalDataSerializer implements Serializer {
         Map<String, SecretKey> writing = keys.forWriting(subjects);
         ObjectMapper mapper = delegate.getObjectMapper();
         JsonNode tree = mapper.valueToTree(object);
+        AtomicBoolean nulled = new AtomicBoolean();
         shape.transform(tree, null, (subject, value) -> {
             SecretKey key = subject == null ? null : writing.get(subject);
-            return key == null ? NullNode.getInstance() : TextNode.valueOf(PersonalDataCipher.encrypt(key, subject, json(mapper, value)));
+            if (key == null) {
+                nulled.set(true);
+                return NullNode.getInstance();
+            }
+            return TextNode.valueOf(PersonalDataCipher.encrypt(key, subject, json(mapper, value)));
         });
         T data = delegate.getConverter().convert(tree, JsonNode.class, expectedRepresentation);
-        return new SimpleSerializedObject<>(data, expectedRepresentation, delegate.typeForClass(object.getClass()));
+        SerializedObject<T> serialized = new SimpleSerializedObject<>(data, expectedRepresentation, delegate.typeForClass(object.getClass()));
+        if (!nulled.get() && DecryptedPayloads.remembers(serialized)) {
+            // What a reader of these bytes would decrypt is this very object: the groups reading the event back skip the work.
+            decrypted.remember(new DecryptedPayloads.Stored(serialized), object, subjects);
+        }
+        return serialized;
     }
 
     @Override
@@ -190,6 +201,9 @@ public class PersonalDataSerializer implements Serializer {
     }
 
     private static String json(ObjectMapper mapper, JsonNode value) {
+        if (value.isTextual()) {
+            return '"' + new String(JsonStringEncoder.getInstance().quoteAsString(value.textValue())) + '"';
+        }
         try {
             return mapper.writeValueAsString(value);
         } catch (com.fasterxml.jackson.core.JsonProcessingException e) {

@@ -39,8 +39,9 @@ class PersonalDataSerializerTest {
     private static final Phone PHONE = Phone.valid("098111 22233", "+919811122233", true);
 
     private final InMemoryKeys keys = new InMemoryKeys();
-    private final PersonalDataSerializer serializer = new PersonalDataSerializer(
-            JacksonSerializer.builder().objectMapper(new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build(), keys);
+    private final PersonalDataSerializer serializer = serializer(keys);
+    /** Another instance on the same keys: it did not write the payloads, so it decrypts them. */
+    private final PersonalDataSerializer otherInstance = serializer(keys);
 
     @Test
     void personalFields_areStoredEncrypted_andReadBackInClear() {
@@ -50,9 +51,18 @@ class PersonalDataSerializerTest {
 
         String text = new String(stored.getData(), StandardCharsets.UTF_8);
         assertThat(text).doesNotContain("Asha", "98111", "9811122233").contains(ASHA.toString(), PersonalDataCipher.PREFIX);
-        PersonAddedEvent read = serializer.deserialize(stored);
-        assertThat(read).isEqualTo(added);
+        PersonAddedEvent read = otherInstance.deserialize(stored);
+        assertThat(read).isEqualTo(added).isNotSameAs(added);
         assertThat(ErasedPayloads.isErased(read)).isFalse();
+    }
+
+    @Test
+    void aPayloadJustWritten_readsBackAsTheObjectWritten_withoutDecrypting() {
+        PersonAddedEvent added = new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha Sharma", PHONE);
+        SerializedObject<byte[]> data = serializer.serialize(added, byte[].class);
+
+        assertThat((Object) serializer.deserialize(copyOf(data))).isSameAs(added);
+        assertThat((Object) otherInstance.deserialize(copyOf(data))).isNotSameAs(added).isEqualTo(added);
     }
 
     @Test
@@ -70,10 +80,10 @@ class PersonalDataSerializerTest {
     @Test
     void theSameStoredPayload_readByEveryGroup_isDecryptedOnce() {
         PersonAddedEvent added = new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha Sharma", PHONE);
-        byte[] data = serializer.serialize(added, byte[].class).getData();
+        SerializedObject<byte[]> data = serializer.serialize(added, byte[].class);
 
-        PersonAddedEvent first = serializer.deserialize(copyOf(data));
-        PersonAddedEvent second = serializer.deserialize(copyOf(data));
+        PersonAddedEvent first = otherInstance.deserialize(copyOf(data));
+        PersonAddedEvent second = otherInstance.deserialize(copyOf(data));
 
         assertThat(second).isSameAs(first).isEqualTo(added);
     }
@@ -81,7 +91,7 @@ class PersonalDataSerializerTest {
     @Test
     void aPayloadAlreadyDecrypted_readsAsErased_onceItsKeyIsErased() {
         UnitId unit = UnitId.random();
-        byte[] data = serializer.serialize(new PersonAddedEvent(ASHA, WORKSPACE, unit, "Asha Sharma", PHONE), byte[].class).getData();
+        SerializedObject<byte[]> data = serializer.serialize(new PersonAddedEvent(ASHA, WORKSPACE, unit, "Asha Sharma", PHONE), byte[].class);
         PersonAddedEvent before = serializer.deserialize(copyOf(data));
 
         keys.erase(ASHA.toString());
@@ -100,6 +110,8 @@ class PersonalDataSerializerTest {
                 String.class);
 
         assertThat(stored.getData()).doesNotContain(PersonalDataCipher.PREFIX).contains("\"name\":null", "\"phone\":null");
+        PersonAddedEvent read = serializer.deserialize(stored);
+        assertThat(read.name()).as("what was written, not the object handed in").isNull();
     }
 
     @Test
@@ -144,9 +156,14 @@ class PersonalDataSerializerTest {
         assertThat(keys.keys).hasSize(2);
     }
 
+    private static PersonalDataSerializer serializer(PersonalDataKeys keys) {
+        return new PersonalDataSerializer(
+                JacksonSerializer.builder().objectMapper(new ObjectMapper().disable(DeserializationFeature.FAIL_ON_UNKNOWN_PROPERTIES)).build(), keys);
+    }
+
     /** What one processing group reads: its own copy of the stored bytes. */
-    private static SerializedObject<byte[]> copyOf(byte[] data) {
-        return new SimpleSerializedObject<>(data.clone(), byte[].class, PersonAddedEvent.class.getName(), null);
+    private static SerializedObject<byte[]> copyOf(SerializedObject<byte[]> stored) {
+        return new SimpleSerializedObject<>(stored.getData().clone(), byte[].class, stored.getType());
     }
 
     private static RowResult row(int number, String name, String phone, PersonId person) {
