@@ -45,9 +45,10 @@ class HouseholdContactAgreeTest extends ServiceTest {
         GuestList guests = new GuestList(api);
         String workspace = guests.aWorkspaceOwnedBy("alice");
         base = "/api/v1/workspaces/" + workspace;
-        String sharmas = guests.aUnit("alice", workspace, "The Sharmas");
+        Api.Response created = api.post("alice", base + "/units", Map.of("name", "The Sharmas"));
+        String sharmas = created.id();
+        agree(ok(created), sharmas);
         String kapoors = guests.aUnit("alice", workspace, "The Kapoors");
-        agree(0, sharmas);
         String anita = added(guests.addPerson("alice", workspace, sharmas, "Anita", "12"), sharmas);
         String ravi = added(guests.addPerson("alice", workspace, sharmas, "Ravi", "098111 22244"), sharmas);
         agree(ok(api.put("alice", base + "/units/" + sharmas + "/primary-contact", Map.of("personId", anita))), sharmas);
@@ -75,6 +76,7 @@ class HouseholdContactAgreeTest extends ServiceTest {
                         Stream.of("UnitCreated", "PrimaryContactChosen", "UnitArchived", "UnitRestored", "UnitMerged")).toList());
     }
 
+    /** The member added, once the unit agrees after the addition. */
     private String added(Api.Response added, String unit) {
         agree(ok(added), unit);
         return added.id();
