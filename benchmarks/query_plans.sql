@@ -14,8 +14,7 @@ SELECT phone_e164 AS e164, phone_raw AS raw FROM people WHERE workspace_id = :'w
  ORDER BY person_id LIMIT 1 \gset
 
 PREPARE audience_page(uuid, int, bigint) AS
-SELECT am.unit_id, u.name, u.side, u.member_count, u.invite_target, u.inviteable, am.reason,
-  CASE WHEN u.inviteable THEN NULL WHEN u.member_count = 0 THEN 'NO_MEMBERS' WHEN u.contact_id IS NULL THEN 'NO_VALID_PHONE' ELSE 'NO_PRIMARY_CONTACT_PHONE' END,
+SELECT am.unit_id, u.name, u.side, u.status, u.member_count, u.contact_id, u.invite_target, u.inviteable, am.reason,
   ARRAY(SELECT t.tag::text FROM unit_tags t WHERE t.unit_id = am.unit_id ORDER BY t.tag) AS tags, lower(am.unit_name) AS sort_name
  FROM audience_members am JOIN guest_units u ON u.unit_id = am.unit_id WHERE am.occasion_id = $1
  ORDER BY lower(am.unit_name), am.unit_id LIMIT $2 OFFSET $3;

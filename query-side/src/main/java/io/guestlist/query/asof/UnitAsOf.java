@@ -1,12 +1,13 @@
 package io.guestlist.query.asof;
 
+import io.guestlist.kernel.guestunit.HouseholdContact;
+
 import java.util.List;
 import java.util.UUID;
 
 /**
- * A unit and its members as they stood at an instant, with what the read model derives from them
- * (SPEC §4.3): the contact is the chosen primary contact while a member, else the first member
- * (in order of joining) with a valid phone; the invite target is the contact's phone.
+ * A unit and its members as they stood at an instant, with what the read model derives from them by
+ * {@link HouseholdContact}: the contact, its phone as the invite target, and whether the unit is inviteable.
  */
 public record UnitAsOf(UnitState unit, List<PersonState> members) {
 
@@ -20,11 +21,15 @@ public record UnitAsOf(UnitState unit, List<PersonState> members) {
     }
 
     public boolean inviteable() {
-        return "ACTIVE".equals(unit.status()) && inviteTarget() != null;
+        return HouseholdContact.inviteable(unit.status(), inviteTarget());
+    }
+
+    public String notInviteableReason() {
+        return HouseholdContact.notInviteableReason(unit.status(), members.size(), contactId(), inviteTarget());
     }
 
     private PersonState contact() {
-        return members.stream().filter(m -> m.id().equals(unit.chosenContactId())).findFirst()
-                .orElseGet(() -> members.stream().filter(m -> m.phone() != null && m.phone().isValid()).findFirst().orElse(null));
+        return HouseholdContact.of(unit.chosenContactId(), members, PersonState::id, m -> m.phone() != null && m.phone().isValid())
+                .orElse(null);
     }
 }

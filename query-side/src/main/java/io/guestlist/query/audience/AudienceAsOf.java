@@ -1,7 +1,6 @@
 package io.guestlist.query.audience;
 
 import io.guestlist.kernel.error.GuestlistException;
-import io.guestlist.kernel.occasion.OverrideMode;
 import io.guestlist.query.asof.AsOfReader;
 import io.guestlist.query.asof.OccasionState;
 import io.guestlist.query.asof.UnitAsOf;
@@ -20,9 +19,9 @@ import java.util.UUID;
 
 /**
  * An event's audience as it stood at an instant: its rules and overrides then, over every unit of
- * the workspace then, judged by SPEC §5 in memory ({@link #reason}, with
- * {@link io.guestlist.kernel.occasion.AudienceRules#matches}) the way {@link AudienceBindings}
- * judges in SQL; a test holds the two to the same answers. Same shape and order as the live page.
+ * the workspace then, judged by SPEC §5 in memory
+ * ({@link io.guestlist.kernel.occasion.AudienceRules#reason}) the way {@link AudienceBindings} judges
+ * in SQL; {@code AudienceFoldsAgreeTest} holds the two to the same answers. Same shape and order as the live page.
  */
 @Component
 class AudienceAsOf {
@@ -55,24 +54,12 @@ class AudienceAsOf {
 
     /** Why the unit is in the audience ({@code RULE} or {@code FORCE_INCLUDE}), or null when it is not. */
     static String reason(OccasionState occasion, UnitAsOf unit) {
-        if (!"ACTIVE".equals(unit.unit().status())) {
-            return null;
-        }
-        OverrideMode override = occasion.overrides().get(unit.unit().id());
-        if (override == OverrideMode.FORCE_INCLUDE) {
-            return "FORCE_INCLUDE";
-        }
-        if (override == OverrideMode.FORCE_EXCLUDE) {
-            return null;
-        }
-        return occasion.rules().matches(unit.unit().side(), unit.unit().tags()) ? "RULE" : null;
+        return occasion.rules().reason("ACTIVE".equals(unit.unit().status()), occasion.overrides().get(unit.unit().id()),
+                unit.unit().side(), unit.unit().tags());
     }
 
     private static AudienceUnit unit(UnitAsOf unit, String reason) {
-        int members = unit.members().size();
-        String why = unit.inviteable() ? null : members == 0 ? "NO_MEMBERS" : unit.contactId() == null ? "NO_VALID_PHONE"
-                : "NO_PRIMARY_CONTACT_PHONE";
-        return new AudienceUnit(unit.unit().id(), unit.unit().name(), unit.unit().side(), List.copyOf(unit.unit().tags()), members,
-                unit.inviteTarget(), unit.inviteable(), reason, why);
+        return new AudienceUnit(unit.unit().id(), unit.unit().name(), unit.unit().side(), List.copyOf(unit.unit().tags()),
+                unit.members().size(), unit.inviteTarget(), unit.inviteable(), reason, unit.notInviteableReason());
     }
 }

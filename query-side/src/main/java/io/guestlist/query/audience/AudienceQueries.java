@@ -1,6 +1,7 @@
 package io.guestlist.query.audience;
 
 import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.guestunit.HouseholdContact;
 import io.guestlist.kernel.occasion.AudienceRules;
 import io.guestlist.kernel.occasion.TagMatch;
 import io.guestlist.query.audience.AudienceViews.AudiencePage;
@@ -30,9 +31,7 @@ class AudienceQueries {
 
     /** The columns of an audience unit, over {@code audience_members am JOIN guest_units u}. */
     static final String UNIT_COLUMNS = """
-            am.unit_id, u.name, u.side, u.member_count, u.invite_target, u.inviteable, am.reason,
-            CASE WHEN u.inviteable THEN NULL WHEN u.member_count = 0 THEN 'NO_MEMBERS'
-                 WHEN u.contact_id IS NULL THEN 'NO_VALID_PHONE' ELSE 'NO_PRIMARY_CONTACT_PHONE' END AS not_inviteable_reason,
+            am.unit_id, u.name, u.side, u.status, u.member_count, u.contact_id, u.invite_target, u.inviteable, am.reason,
             ARRAY(SELECT t.tag::text FROM unit_tags t WHERE t.unit_id = am.unit_id ORDER BY t.tag) AS tags""";
 
     /** Name order, as the guest list sorts units; the index on audience_members serves it. */
@@ -106,9 +105,11 @@ class AudienceQueries {
     }
 
     static AudienceUnit unit(ResultSet rs) throws SQLException {
+        int members = rs.getInt("member_count");
+        String target = rs.getString("invite_target");
         return new AudienceUnit(rs.getObject("unit_id", UUID.class), rs.getString("name"), rs.getString("side"), texts(rs.getArray("tags")),
-                rs.getInt("member_count"), rs.getString("invite_target"), rs.getBoolean("inviteable"), rs.getString("reason"),
-                rs.getString("not_inviteable_reason"));
+                members, target, rs.getBoolean("inviteable"), rs.getString("reason"),
+                HouseholdContact.notInviteableReason(rs.getString("status"), members, rs.getObject("contact_id", UUID.class), target));
     }
 
     private static AudienceRules rules(ResultSet rs) throws SQLException {

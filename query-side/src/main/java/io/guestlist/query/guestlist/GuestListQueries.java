@@ -1,6 +1,7 @@
 package io.guestlist.query.guestlist;
 
 import io.guestlist.kernel.error.GuestlistException;
+import io.guestlist.kernel.guestunit.HouseholdContact;
 import io.guestlist.query.guestlist.GuestListViews.Member;
 import io.guestlist.query.guestlist.GuestListViews.MembershipView;
 import io.guestlist.query.guestlist.GuestListViews.PersonView;
@@ -92,7 +93,7 @@ class GuestListQueries {
                     UnitSummary s = summary(rs);
                     return new UnitDetail(s.id(), s.name(), s.side(), s.tags(), s.status(), members,
                             rs.getObject("contact_id", UUID.class), s.inviteTarget(), s.inviteable(),
-                            notInviteableReason(s, members, rs.getObject("contact_id", UUID.class)),
+                            HouseholdContact.notInviteableReason(s.status(), members.size(), rs.getObject("contact_id", UUID.class), s.inviteTarget()),
                             instant(rs.getTimestamp("created_at")), rs.getString("created_by"),
                             instant(rs.getTimestamp("updated_at")), rs.getString("updated_by"));
                 }).optional();
@@ -130,19 +131,6 @@ class GuestListQueries {
     String defaultRegion(UUID workspace) {
         return jdbc.sql("SELECT default_region FROM workspaces WHERE workspace_id = ?").param(workspace)
                 .query(String.class).optional().orElseThrow(() -> GuestlistException.notFound("Workspace"));
-    }
-
-    private static String notInviteableReason(UnitSummary unit, List<Member> members, UUID contact) {
-        if (unit.inviteable()) {
-            return null;
-        }
-        if (!"ACTIVE".equals(unit.status())) {
-            return "ARCHIVED";
-        }
-        if (members.isEmpty()) {
-            return "NO_MEMBERS";
-        }
-        return contact == null ? "NO_VALID_PHONE" : "NO_PRIMARY_CONTACT_PHONE";
     }
 
     private static UnitSummary summary(ResultSet rs) throws SQLException {

@@ -20,7 +20,7 @@ final class UnitAsOfView {
         UnitState unit = asOf.unit();
         List<Member> members = asOf.members().stream().map(UnitAsOfView::member).toList();
         return new UnitDetail(unit.id(), unit.name(), unit.side(), new ArrayList<>(unit.tags()), unit.status(), members,
-                asOf.contactId(), asOf.inviteTarget(), asOf.inviteable(), notInviteableReason(asOf),
+                asOf.contactId(), asOf.inviteTarget(), asOf.inviteable(), asOf.notInviteableReason(),
                 unit.createdAt(), unit.createdBy(), unit.updatedAt(), unit.updatedBy());
     }
 
@@ -28,18 +28,5 @@ final class UnitAsOfView {
         Phone phone = person.phone();
         return new Member(person.id(), person.name(), phone == null ? null : phone.e164(), phone == null ? null : phone.raw(),
                 phone == null ? null : phone.reason(), person.email(), person.notes(), person.since());
-    }
-
-    private static String notInviteableReason(UnitAsOf asOf) {
-        if (asOf.inviteable()) {
-            return null;
-        }
-        if (!"ACTIVE".equals(asOf.unit().status())) {
-            return "ARCHIVED";
-        }
-        if (asOf.members().isEmpty()) {
-            return "NO_MEMBERS";
-        }
-        return asOf.contactId() == null ? "NO_VALID_PHONE" : "NO_PRIMARY_CONTACT_PHONE";
     }
 }

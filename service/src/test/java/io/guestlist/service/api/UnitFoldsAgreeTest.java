@@ -84,7 +84,7 @@ class UnitFoldsAgreeTest extends ServiceTest {
     }
 
     /** A unit an import created, and whose undo discarded it. */
-    private static String importedThenUndone(Api api, String base) {
+    static String importedThenUndone(Api api, String base) {
         Api.Response submitted = api.postBytes("alice", base + "/imports?channel=CSV", "text/csv",
                 "Name,Phone,Household\nMeera Iyer,09811100077,The Iyers\n".getBytes(StandardCharsets.UTF_8), Map.of());
         assertThat(submitted.status()).as(submitted.body().toString()).isEqualTo(202);

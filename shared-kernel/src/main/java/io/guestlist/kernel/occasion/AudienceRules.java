@@ -50,9 +50,8 @@ public record AudienceRules(Include include, Exclude exclude) {
     }
 
     /**
-     * Whether a unit with this side and these tags matches the rules, before status and overrides:
-     * the in-memory twin of the read model's SQL, used where a state is folded from events (as of an
-     * instant) rather than read from tables. Sides and tags compare exactly, as in the database. A unit
+     * Whether a unit with this side and these tags matches the rules, before status and overrides.
+     * Sides and tags compare exactly, as in the database. A unit
      * without a side ({@code null}) is in no listed side, as SQL's {@code side = ANY(...)} is not true for it.
      */
     public boolean matches(String side, Collection<String> tags) {
@@ -68,6 +67,22 @@ public record AudienceRules(Include include, Exclude exclude) {
                 ? tags.containsAll(include.tags()) : include.tags().stream().anyMatch(tags::contains));
         boolean excluded = (side != null && exclude.sides().contains(side)) || exclude.tags().stream().anyMatch(tags::contains);
         return sideIn && tagsIn && !excluded;
+    }
+
+    /**
+     * Why a unit is in the audience, or null when it is not: only an ACTIVE unit is ever in; a
+     * FORCE_INCLUDE override puts it in and a FORCE_EXCLUDE keeps it out, whatever these rules say;
+     * otherwise it is in ({@code RULE}) when it {@link #matches} them. The in-memory twin of the
+     * projection's set-based SQL ({@code AudienceBindings}); {@code AudienceFoldsAgreeTest} holds the two equal.
+     */
+    public String reason(boolean active, OverrideMode override, String side, Collection<String> tags) {
+        if (!active || override == OverrideMode.FORCE_EXCLUDE) {
+            return null;
+        }
+        if (override == OverrideMode.FORCE_INCLUDE) {
+            return OverrideMode.FORCE_INCLUDE.name();
+        }
+        return matches(side, tags) ? "RULE" : null;
     }
 
     /** These rules with their sides spelled as given here (the workspace's own spelling). */

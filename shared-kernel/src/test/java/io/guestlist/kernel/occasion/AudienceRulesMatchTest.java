@@ -7,7 +7,7 @@ import java.util.Set;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-/** {@link AudienceRules#matches} for a unit without a side: in no listed side, as in the read model's SQL. */
+/** {@link AudienceRules#matches} for a unit without a side (in no listed side, as in the read model's SQL), and {@link AudienceRules#reason}. */
 class AudienceRulesMatchTest {
 
     private static AudienceRules include(List<String> sides, List<String> tags) {
@@ -39,5 +39,16 @@ class AudienceRulesMatchTest {
     void aUnitWithoutTags_isJudgedAsHavingNone() {
         assertThat(include(List.of("Bride"), null).matches("Bride", null)).isTrue();
         assertThat(include(null, List.of("family")).matches("Bride", null)).isFalse();
+    }
+
+    @Test
+    void anOverride_beatsTheRules_butNeverLetsAnArchivedUnitIn() {
+        AudienceRules bride = include(List.of("Bride"), null);
+        assertThat(bride.reason(true, null, "Bride", Set.of())).isEqualTo("RULE");
+        assertThat(bride.reason(true, OverrideMode.FORCE_INCLUDE, "Bride", Set.of())).isEqualTo("FORCE_INCLUDE");
+        assertThat(bride.reason(true, OverrideMode.FORCE_INCLUDE, "Groom", Set.of())).isEqualTo("FORCE_INCLUDE");
+        assertThat(bride.reason(true, OverrideMode.FORCE_EXCLUDE, "Bride", Set.of())).isNull();
+        assertThat(bride.reason(false, OverrideMode.FORCE_INCLUDE, "Bride", Set.of())).isNull();
+        assertThat(bride.reason(true, null, "Groom", Set.of())).isNull();
     }
 }
