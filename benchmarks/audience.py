@@ -3,7 +3,7 @@
 
 1. Builds a workspace of 10,000 units / 30,000 people with sides and tags (one CSV import), then
    5 events with mixed rules and 200 overrides, and waits until every projection has passed them.
-2. The read side alone: p50/p99 at 8 concurrent keep-alive clients of the five queries of issue 11:
+2. The read side alone: p50/p99 at 8 concurrent keep-alive clients (a process each) of the five queries of issue 11:
    the audience's first page, inviteable=true, a page deep in the audience (from the 9,000th unit,
    by its `next` cursor), the unit list with side + tag + q, and find-by-phone.
 3. CSV export time of the largest audience (every unit), and an audience as of an instant.
@@ -21,6 +21,7 @@ Usage: benchmarks/audience.py [--base http://localhost:8080] [--db guestlist] [-
 import argparse
 import collections
 import http.client
+import multiprocessing
 import os
 import random
 import subprocess
@@ -131,33 +132,37 @@ def await_every_projection(api, db, base, run_id):
 
 
 def load(base_url, label, paths, clients, seconds):
-    """Each client asks the paths in turn, from its own offset, until the time is up; returns the count of errors."""
-    latencies, errors = [], collections.Counter()
-    deadline = time.perf_counter() + seconds
+    """Each client asks the paths in turn, from its own offset, until the time is up; returns the count of errors.
 
-    def worker(n):
-        api = Client(base_url, "bench-ops")
-        i = n
-        while time.perf_counter() < deadline:
-            start = time.perf_counter()
-            try:
-                status, _ = api.request("GET", paths[i % len(paths)])
-            except (OSError, http.client.HTTPException) as failed:  # a dropped connection counts, and the client opens another
-                status = type(failed).__name__
-                api = Client(base_url, "bench-ops")
-            latencies.append((time.perf_counter() - start) * 1000)
-            if status != 200:
-                errors[status] += 1
-            i += 1
-
-    threads = [threading.Thread(target=worker, args=(n,)) for n in range(clients)]
-    [t.start() for t in threads]
-    [t.join() for t in threads]
+    Each client is a process of its own: threads of one Python process take turns on its interpreter lock, and
+    a response would wait for that lock, which added the client's queue to the service's latency."""
+    with multiprocessing.get_context("fork").Pool(clients) as pool:
+        results = pool.starmap(client_loop, [(base_url, paths, n, time.time() + seconds) for n in range(clients)])
+    latencies = [ms for measured, _ in results for ms in measured]
+    errors = sum((counted for _, counted in results), collections.Counter())
     failed = sum(errors.values())
     print(f"{label:52s} p50 {percentile(latencies, 50):6.1f} ms  p99 {percentile(latencies, 99):6.1f} ms  "
           f"({len(latencies)} requests, {len(latencies) / seconds:6.0f}/s, {clients} clients, {failed} errors"
           + (f": {dict(errors)} <- ERRORS" if failed else "") + ")")
     return failed
+
+
+def client_loop(base_url, paths, n, deadline):
+    """One client: a keep-alive connection, the time of each round trip to the last byte of the body, non-200 answers counted."""
+    api = Client(base_url, "bench-ops")
+    latencies, errors, i = [], collections.Counter(), n
+    while time.time() < deadline:
+        start = time.perf_counter()
+        try:
+            status, _ = api.exchange("GET", paths[i % len(paths)])
+        except (OSError, http.client.HTTPException) as failed:  # a dropped connection counts, and the client opens another
+            status = type(failed).__name__
+            api = Client(base_url, "bench-ops")
+        latencies.append((time.perf_counter() - start) * 1000)
+        if status != 200:
+            errors[status] += 1
+        i += 1
+    return latencies, errors
 
 
 def deep_cursor(api, base, event, depth):

@@ -34,14 +34,18 @@ class Client:
         data = body if isinstance(body, (bytes, type(None))) else json.dumps(body).encode()
         all_headers = {"Authorization": self.auth, "Content-Type": content_type}
         all_headers.update(headers or {})
-        self.conn.request(method, path, body=data, headers=all_headers)
-        response = self.conn.getresponse()
-        raw = response.read()
+        status, raw = self.exchange(method, path, data, all_headers)
         try:
             parsed = json.loads(raw) if raw else None
         except ValueError:
             parsed = raw
-        return response.status, parsed
+        return status, parsed
+
+    def exchange(self, method, path, data=None, headers=None):
+        """One round trip, the body read whole and left unparsed: what a load loop times."""
+        self.conn.request(method, path, body=data, headers=headers if headers is not None else {"Authorization": self.auth})
+        response = self.conn.getresponse()
+        return response.status, response.read()
 
     def ok(self, method, path, body=None, **kwargs):
         status, parsed = self.request(method, path, body, **kwargs)
