@@ -61,7 +61,7 @@ class ImportBatchHandler {
         // a real run gives units the sides its rows name: those sides stay until the batch commits
         WorkspaceSettings workspace = (run.dryRun() ? directory.workspace(run.workspaceId()) : directory.workspaceToSetASide(run.workspaceId()))
                 .orElseThrow(() -> GuestlistException.notFound("Workspace"));
-        List<RowReading> readings = ImportPlanner.read(command.rows(), workspace);
+        List<RowReading> readings = ImportPlanner.read(command.rows(), workspace, command.phones());
         PlanSnapshot snapshot = run.dryRun() ? snapshots.looking(run.workspaceId(), run, run.dryRunOverlay(), readings)
                 : snapshots.claiming(run.workspaceId(), run, readings);
         ImportPlan plan = ImportPlanner.plan(readings, snapshot, run);

@@ -5,9 +5,11 @@ import io.guestlist.command.importrun.intake.PayloadReader;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.command.failure.DatabaseFailures;
+import io.guestlist.command.importrun.parse.ImportLimits;
 import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.command.importrun.plan.HouseholdSurvey;
 import io.guestlist.command.importrun.plan.ImportRows;
+import io.guestlist.command.importrun.plan.PhoneMemo;
 import io.guestlist.command.importrun.plan.RowReading;
 import io.guestlist.command.importrun.parse.RowReader;
 import io.guestlist.kernel.error.GuestlistException;
@@ -36,6 +38,11 @@ class ImportPass {
 
     static final int BATCH = 500;
     private static final int MAX_BATCH = 2 * BATCH;
+    /**
+     * The phone cells a survey leaves for the batches: one per row of the largest run (about 25 MB at
+     * most), so that a big run saves as much per row as a small one.
+     */
+    static final int PHONE_MEMO_CELLS = ImportLimits.MAX_ROWS;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final Logger log = LoggerFactory.getLogger(ImportPass.class);
 
@@ -70,8 +77,11 @@ class ImportPass {
         send(new StartImportProcessingCommand(runId), attribution);
         WorkspaceSettings workspace = directory.workspace(payload.workspaceId()).orElseThrow();
         String region = workspace.defaultRegion();
+        PhoneMemo phones = PhoneMemo.NONE;
         if (!payload.householdsSurveyed()) {
-            send(new RecordHouseholdSurveyCommand(runId, surveyor.survey(payload, workspace)), attribution);
+            PhoneMemo surveyed = new PhoneMemo(PHONE_MEMO_CELLS);
+            send(new RecordHouseholdSurveyCommand(runId, surveyor.survey(payload, workspace, surveyed)), attribution);
+            phones = surveyed.readOnly();
         }
         long started = System.nanoTime();
         long lastLog = started;
@@ -87,7 +97,7 @@ class ImportPass {
                     continue;
                 }
                 if (batch.size() >= MAX_BATCH || (batch.size() >= BATCH && !sameHousehold(batch.get(batch.size() - 1), row))) {
-                    sendBatch(runId, owner, batch, attribution);
+                    sendBatch(runId, owner, batch, phones, attribution);
                     processed += batch.size();
                     batch = new ArrayList<>(MAX_BATCH);
                     if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
@@ -98,7 +108,7 @@ class ImportPass {
                 batch.add(row);
             }
             if (!batch.isEmpty()) {
-                sendBatch(runId, owner, batch, attribution);
+                sendBatch(runId, owner, batch, phones, attribution);
                 processed += batch.size();
             }
         } catch (GuestlistException e) {
@@ -119,9 +129,9 @@ class ImportPass {
      * lease, its rows are sent one by one, so the rows before the culprit are applied and the run fails
      * naming it ({@link RowFailure}), instead of failing again at the same batch for ever.
      */
-    private void sendBatch(ImportRunId runId, String owner, List<RawRow> batch, MetaData attribution) {
+    private void sendBatch(ImportRunId runId, String owner, List<RawRow> batch, PhoneMemo phones, MetaData attribution) {
         try {
-            send(new ImportBatchCommand(runId, owner, batch), attribution);
+            send(new ImportBatchCommand(runId, owner, batch, phones), attribution);
         } catch (RuntimeException e) {
             if (!rowsToBlame(e)) {
                 throw e;
@@ -130,7 +140,7 @@ class ImportPass {
                 throw new RowFailure(batch.get(0).rowNumber(), e);
             }
             for (RawRow row : batch) {
-                sendBatch(runId, owner, List.of(row), attribution);
+                sendBatch(runId, owner, List.of(row), phones, attribution);
             }
         }
     }
