@@ -1,15 +1,13 @@
 package io.guestlist.command.importrun;
 
 import io.guestlist.command.importrun.parse.RawRow;
-import io.guestlist.command.importrun.plan.PhoneMemo;
 import io.guestlist.kernel.ids.ImportRunId;
 
 import java.util.List;
 
 /**
  * Processes consecutive rows of a run in one unit of work, on behalf of the instance holding the run's
- * lease. Sent by the import worker, never by clients, on the local command bus: {@code phones} holds the
- * phone cells the pass has read already ({@link PhoneMemo#NONE} when it has none).
+ * lease. Sent by the import worker, never by clients.
  */
-record ImportBatchCommand(ImportRunId runId, String leaseOwner, List<RawRow> rows, PhoneMemo phones) {
+record ImportBatchCommand(ImportRunId runId, String leaseOwner, List<RawRow> rows) {
 }

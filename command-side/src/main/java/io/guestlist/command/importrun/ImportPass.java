@@ -52,10 +52,12 @@ class ImportPass {
     private final CommandGateway commands;
     private final ImportLeases leases;
     private final HouseholdSurveyor surveyor;
+    private final PhoneMemos phoneMemos;
 
     ImportPass(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands, ImportLeases leases,
-               HouseholdSurveyor surveyor) {
+               HouseholdSurveyor surveyor, PhoneMemos phoneMemos) {
         this.surveyor = surveyor;
+        this.phoneMemos = phoneMemos;
         this.payloads = payloads;
         this.reader = reader;
         this.directory = directory;
@@ -77,12 +79,20 @@ class ImportPass {
         send(new StartImportProcessingCommand(runId), attribution);
         WorkspaceSettings workspace = directory.workspace(payload.workspaceId()).orElseThrow();
         String region = workspace.defaultRegion();
-        PhoneMemo phones = PhoneMemo.NONE;
         if (!payload.householdsSurveyed()) {
             PhoneMemo surveyed = new PhoneMemo(PHONE_MEMO_CELLS);
             send(new RecordHouseholdSurveyCommand(runId, surveyor.survey(payload, workspace, surveyed)), attribution);
-            phones = surveyed.readOnly();
+            phoneMemos.hold(runId, surveyed.readOnly());
         }
+        try {
+            sendBatches(runId, owner, held, payload, region, attribution);
+        } finally {
+            phoneMemos.release(runId);
+        }
+    }
+
+    private void sendBatches(ImportRunId runId, String owner, AtomicBoolean held, ImportPayloads.Payload payload, String region,
+                             MetaData attribution) {
         long started = System.nanoTime();
         long lastLog = started;
         int processed = 0;
@@ -97,7 +107,7 @@ class ImportPass {
                     continue;
                 }
                 if (batch.size() >= MAX_BATCH || (batch.size() >= BATCH && !sameHousehold(batch.get(batch.size() - 1), row))) {
-                    sendBatch(runId, owner, batch, phones, attribution);
+                    sendBatch(runId, owner, batch, attribution);
                     processed += batch.size();
                     batch = new ArrayList<>(MAX_BATCH);
                     if (System.nanoTime() - lastLog > PROGRESS_EVERY_NANOS) {
@@ -108,7 +118,7 @@ class ImportPass {
                 batch.add(row);
             }
             if (!batch.isEmpty()) {
-                sendBatch(runId, owner, batch, phones, attribution);
+                sendBatch(runId, owner, batch, attribution);
                 processed += batch.size();
             }
         } catch (GuestlistException e) {
@@ -129,9 +139,9 @@ class ImportPass {
      * lease, its rows are sent one by one, so the rows before the culprit are applied and the run fails
      * naming it ({@link RowFailure}), instead of failing again at the same batch for ever.
      */
-    private void sendBatch(ImportRunId runId, String owner, List<RawRow> batch, PhoneMemo phones, MetaData attribution) {
+    private void sendBatch(ImportRunId runId, String owner, List<RawRow> batch, MetaData attribution) {
         try {
-            send(new ImportBatchCommand(runId, owner, batch, phones), attribution);
+            send(new ImportBatchCommand(runId, owner, batch), attribution);
         } catch (RuntimeException e) {
             if (!rowsToBlame(e)) {
                 throw e;
@@ -140,7 +150,7 @@ class ImportPass {
                 throw new RowFailure(batch.get(0).rowNumber(), e);
             }
             for (RawRow row : batch) {
-                sendBatch(runId, owner, List.of(row), phones, attribution);
+                sendBatch(runId, owner, List.of(row), attribution);
             }
         }
     }
