@@ -7,6 +7,7 @@ import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.command.importrun.plan.HouseholdSurvey;
 import io.guestlist.command.importrun.plan.ImportRows;
+import io.guestlist.command.importrun.plan.PhoneMemo;
 import io.guestlist.command.importrun.plan.RowReading;
 import io.guestlist.command.importrun.parse.RowReader;
 import io.guestlist.kernel.ids.PersonId;
@@ -20,7 +21,8 @@ import java.util.Map;
 /**
  * Reads a run's rows once before its first batch and surveys its households ({@link HouseholdSurvey}):
  * only rows with a household are read against the workspace, and the holders of their phones are
- * looked up {@value #CHUNK} rows at a time.
+ * looked up {@value #CHUNK} rows at a time. The phone cells it reads are left in a {@link PhoneMemo}
+ * for the batches.
  */
 @Component
 class HouseholdSurveyor {
@@ -35,7 +37,7 @@ class HouseholdSurveyor {
         this.directory = directory;
     }
 
-    HouseholdSurvey.Result survey(ImportPayloads.Payload payload, WorkspaceSettings workspace) {
+    HouseholdSurvey.Result survey(ImportPayloads.Payload payload, WorkspaceSettings workspace, PhoneMemo phones) {
         HouseholdSurvey survey = new HouseholdSurvey();
         List<RowReading> chunk = new ArrayList<>(CHUNK);
         try (RowReader rows = reader.read(payload.channel(), payload.bytes(), payload.contentType(), payload.mapping(),
@@ -43,7 +45,7 @@ class HouseholdSurveyor {
             while (rows.hasNext()) {
                 RawRow row = rows.next();
                 if (ImportRows.hasText(row.household())) {
-                    RowReading reading = RowReading.of(row, workspace);
+                    RowReading reading = RowReading.of(row, workspace, phones);
                     if (reading.validPhone()) {
                         chunk.add(reading);
                     }

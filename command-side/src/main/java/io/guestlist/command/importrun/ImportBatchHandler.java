@@ -34,10 +34,12 @@ class ImportBatchHandler {
     private final GuestDirectory directory;
     private final ImportLeases leases;
     private final JdbcClient jdbc;
+    private final PhoneMemos phoneMemos;
 
     ImportBatchHandler(Repository<ImportRun> runs, BatchSnapshots snapshots, PlanApplier applier, GuestDirectory directory,
-                       ImportLeases leases, JdbcClient jdbc) {
+                       ImportLeases leases, JdbcClient jdbc, PhoneMemos phoneMemos) {
         this.jdbc = jdbc;
+        this.phoneMemos = phoneMemos;
         this.runs = runs;
         this.snapshots = snapshots;
         this.applier = applier;
@@ -61,7 +63,7 @@ class ImportBatchHandler {
         // a real run gives units the sides its rows name: those sides stay until the batch commits
         WorkspaceSettings workspace = (run.dryRun() ? directory.workspace(run.workspaceId()) : directory.workspaceToSetASide(run.workspaceId()))
                 .orElseThrow(() -> GuestlistException.notFound("Workspace"));
-        List<RowReading> readings = ImportPlanner.read(command.rows(), workspace);
+        List<RowReading> readings = ImportPlanner.read(command.rows(), workspace, phoneMemos.of(command.runId()));
         PlanSnapshot snapshot = run.dryRun() ? snapshots.looking(run.workspaceId(), run, run.dryRunOverlay(), readings)
                 : snapshots.claiming(run.workspaceId(), run, readings);
         ImportPlan plan = ImportPlanner.plan(readings, snapshot, run);

@@ -5,9 +5,11 @@ import io.guestlist.command.importrun.intake.PayloadReader;
 import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.directory.WorkspaceSettings;
 import io.guestlist.command.failure.DatabaseFailures;
+import io.guestlist.command.importrun.parse.ImportLimits;
 import io.guestlist.command.importrun.parse.RawRow;
 import io.guestlist.command.importrun.plan.HouseholdSurvey;
 import io.guestlist.command.importrun.plan.ImportRows;
+import io.guestlist.command.importrun.plan.PhoneMemo;
 import io.guestlist.command.importrun.plan.RowReading;
 import io.guestlist.command.importrun.parse.RowReader;
 import io.guestlist.kernel.error.GuestlistException;
@@ -36,6 +38,11 @@ class ImportPass {
 
     static final int BATCH = 500;
     private static final int MAX_BATCH = 2 * BATCH;
+    /**
+     * The phone cells a survey leaves for the batches: one per row of the largest run (about 25 MB at
+     * most), so that a big run saves as much per row as a small one.
+     */
+    static final int PHONE_MEMO_CELLS = ImportLimits.MAX_ROWS;
     private static final long PROGRESS_EVERY_NANOS = TimeUnit.SECONDS.toNanos(3);
     private static final Logger log = LoggerFactory.getLogger(ImportPass.class);
 
@@ -45,10 +52,12 @@ class ImportPass {
     private final CommandGateway commands;
     private final ImportLeases leases;
     private final HouseholdSurveyor surveyor;
+    private final PhoneMemos phoneMemos;
 
     ImportPass(ImportPayloads payloads, PayloadReader reader, GuestDirectory directory, CommandGateway commands, ImportLeases leases,
-               HouseholdSurveyor surveyor) {
+               HouseholdSurveyor surveyor, PhoneMemos phoneMemos) {
         this.surveyor = surveyor;
+        this.phoneMemos = phoneMemos;
         this.payloads = payloads;
         this.reader = reader;
         this.directory = directory;
@@ -71,8 +80,19 @@ class ImportPass {
         WorkspaceSettings workspace = directory.workspace(payload.workspaceId()).orElseThrow();
         String region = workspace.defaultRegion();
         if (!payload.householdsSurveyed()) {
-            send(new RecordHouseholdSurveyCommand(runId, surveyor.survey(payload, workspace)), attribution);
+            PhoneMemo surveyed = new PhoneMemo(PHONE_MEMO_CELLS);
+            send(new RecordHouseholdSurveyCommand(runId, surveyor.survey(payload, workspace, surveyed)), attribution);
+            phoneMemos.hold(runId, surveyed.readOnly());
         }
+        try {
+            sendBatches(runId, owner, held, payload, region, attribution);
+        } finally {
+            phoneMemos.release(runId);
+        }
+    }
+
+    private void sendBatches(ImportRunId runId, String owner, AtomicBoolean held, ImportPayloads.Payload payload, String region,
+                             MetaData attribution) {
         long started = System.nanoTime();
         long lastLog = started;
         int processed = 0;

@@ -60,7 +60,12 @@ public final class ImportPlanner {
 
     /** The rows read against the workspace: phones normalized, sides checked, the reading's warnings noted. */
     public static List<RowReading> read(List<RawRow> rows, WorkspaceSettings workspace) {
-        return rows.stream().map(row -> RowReading.of(row, workspace)).toList();
+        return read(rows, workspace, PhoneMemo.NONE);
+    }
+
+    /** The same, with the phone cells {@code phones} remembers taken from it. */
+    public static List<RowReading> read(List<RawRow> rows, WorkspaceSettings workspace, PhoneMemo phones) {
+        return rows.stream().map(row -> RowReading.of(row, workspace, phones)).toList();
     }
 
     public static ImportPlan plan(List<RowReading> readings, PlanSnapshot snapshot, RunSoFar run) {

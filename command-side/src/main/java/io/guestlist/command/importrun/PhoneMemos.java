@@ -1,0 +1,31 @@
+package io.guestlist.command.importrun;
+
+import io.guestlist.command.importrun.plan.PhoneMemo;
+import io.guestlist.kernel.ids.ImportRunId;
+import org.springframework.stereotype.Component;
+
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+
+/**
+ * The phone cells each pass running on this instance has surveyed, for the batches it sends. Kept beside the
+ * commands rather than in them, so a batch command stays plain data that any command bus can carry; a batch
+ * handled where no pass left a memo reads every cell itself ({@link PhoneMemo#NONE}), to the same result.
+ */
+@Component
+class PhoneMemos {
+
+    private final Map<ImportRunId, PhoneMemo> passes = new ConcurrentHashMap<>();
+
+    void hold(ImportRunId run, PhoneMemo memo) {
+        passes.put(run, memo);
+    }
+
+    void release(ImportRunId run) {
+        passes.remove(run);
+    }
+
+    PhoneMemo of(ImportRunId run) {
+        return passes.getOrDefault(run, PhoneMemo.NONE);
+    }
+}
