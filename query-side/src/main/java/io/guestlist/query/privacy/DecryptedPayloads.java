@@ -11,9 +11,9 @@ import java.util.Set;
 import java.util.function.Predicate;
 
 /**
- * Stored payloads already decrypted and read, so that the processing groups reading one event (each
- * through a stream of its own) decrypt and deserialise it once between them. Bounded by the stored
- * size it holds, least recently used first out.
+ * Stored payloads already decrypted and read, or just written, so that the processing groups reading one
+ * event (each through a stream of its own) decrypt and deserialise it once between them, or not at all when
+ * this instance wrote it. Bounded by the stored size it holds, least recently used first out.
  *
  * <p>An entry is no way around an erasure: it names the subjects whose keys it was decrypted with, and
  * it is used only while the caller still finds every one of those keys.
@@ -75,9 +75,14 @@ final class DecryptedPayloads {
         this.capacity = capacity;
     }
 
-    /** Whether payloads stored as this can be remembered (bytes or text, as the event tables hold them). */
-    static boolean remembers(SerializedObject<?> stored) {
-        return stored.getData() instanceof byte[] || stored.getData() instanceof String;
+    /**
+     * Whether payloads of this type, stored as this, can be remembered: records only (events and their values),
+     * which nobody changes once made, so one object can serve every reader. An aggregate's snapshot is not one:
+     * Axon takes the object read as the live aggregate and changes it. And bytes or text only, as the event
+     * tables hold them.
+     */
+    static boolean remembers(Class<?> type, SerializedObject<?> stored) {
+        return type.isRecord() && (stored.getData() instanceof byte[] || stored.getData() instanceof String);
     }
 
     /**

@@ -115,7 +115,7 @@ public class PersonalDataSerializer implements Serializer {
         });
         T data = delegate.getConverter().convert(tree, JsonNode.class, expectedRepresentation);
         SerializedObject<T> serialized = new SimpleSerializedObject<>(data, expectedRepresentation, delegate.typeForClass(object.getClass()));
-        if (!nulled.get() && DecryptedPayloads.remembers(serialized)) {
+        if (!nulled.get() && DecryptedPayloads.remembers(object.getClass(), serialized)) {
             // What a reader of these bytes would decrypt is this very object: the groups reading the event back skip the work.
             decrypted.remember(new DecryptedPayloads.Stored(serialized), object, subjects);
         }
@@ -130,7 +130,7 @@ public class PersonalDataSerializer implements Serializer {
         if (shape.isEmpty()) {
             return delegate.deserialize(serializedObject);
         }
-        if (!DecryptedPayloads.remembers(serializedObject)) {
+        if (!DecryptedPayloads.remembers(type, serializedObject)) {
             return (T) decrypt(serializedObject, shape, new HashSet<>());
         }
         DecryptedPayloads.Stored stored = new DecryptedPayloads.Stored(serializedObject);

@@ -13,7 +13,9 @@ import io.guestlist.kernel.importrun.RowResult;
 import io.guestlist.kernel.person.PersonAddedEvent;
 import io.guestlist.kernel.person.PersonMovedEvent;
 import io.guestlist.kernel.phone.Phone;
+import io.guestlist.kernel.privacy.DataSubject;
 import io.guestlist.kernel.privacy.ErasedPayloads;
+import io.guestlist.kernel.privacy.PersonalData;
 import org.axonframework.serialization.SerializedObject;
 import org.axonframework.serialization.SimpleSerializedObject;
 import org.axonframework.serialization.json.JacksonSerializer;
@@ -75,6 +77,23 @@ class PersonalDataSerializerTest {
         PersonAddedEvent read = serializer.deserialize(stored);
         assertThat(read).isEqualTo(new PersonAddedEvent(ASHA, WORKSPACE, unit, null, null));
         assertThat(ErasedPayloads.isErased(read)).isTrue();
+    }
+
+    @Test
+    void aSnapshot_isReadAfreshEveryTime_forAxonChangesTheObjectItReadsAsTheLiveAggregate() {
+        Tally written = new Tally();
+        written.owner = ASHA.toString();
+        written.name = "Asha Sharma";
+        SerializedObject<byte[]> data = serializer.serialize(written, byte[].class);
+
+        Tally first = serializer.deserialize(copyOf(data));
+        first.count = 7;
+        Tally second = serializer.deserialize(copyOf(data));
+
+        assertThat(first).isNotSameAs(written);
+        assertThat(second).isNotSameAs(first);
+        assertThat(second.count).isZero();
+        assertThat(second.name).isEqualTo("Asha Sharma");
     }
 
     @Test
@@ -173,6 +192,15 @@ class PersonalDataSerializerTest {
         return new RowResult(number, raw, new ParsedRow(name, null, phone, null, "IN", "The Sharmas", null, List.of(), null, null, null),
                 person == null ? Outcome.SKIPPED_NO_PHONE : Outcome.CREATED, List.of(), person != null, person, null,
                 new RowResult.Before(person != null, false, null, null, false, false, false, null, List.of(), false, null, null));
+    }
+
+    /** An aggregate's state as a snapshot holds it: a class whose object is changed in place. */
+    public static final class Tally {
+        @DataSubject
+        public String owner;
+        @PersonalData
+        public String name;
+        public int count;
     }
 
     /** Keys in a map; an erased subject stays erased. */
