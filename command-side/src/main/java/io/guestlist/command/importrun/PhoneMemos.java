@@ -21,8 +21,9 @@ class PhoneMemos {
         passes.put(run, memo);
     }
 
-    void release(ImportRunId run) {
-        passes.remove(run);
+    /** Drops the pass's memo, and only that one: a later pass of the run (undo, a retake) may hold its own. */
+    void release(ImportRunId run, PhoneMemo memo) {
+        passes.remove(run, memo);
     }
 
     PhoneMemo of(ImportRunId run) {
