@@ -16,7 +16,7 @@ Last, so the rebuild replays the same store as before. Every query line counts i
 answers; a run with any ends with a line saying so, and exits with status 1.
 The service must list the benchmark user among its operators: GUESTLIST_OPERATORS=bench-ops.
 Usage: benchmarks/audience.py [--base http://localhost:8080] [--db guestlist] [--seconds 15]
-       [--units 10000] [--people 30000] [--clients 8] [--deep 9000] [--import-rows 20000]
+       [--units 10000] [--people 30000] [--clients 8] [--deep 9000] [--import-rows 20000] [--vacuum]
 """
 import argparse
 import collections
@@ -270,13 +270,20 @@ def main():
     parser.add_argument("--seconds", type=int, default=15)
     parser.add_argument("--deep", type=int, default=9_000, help="the deep page starts after this many units")
     parser.add_argument("--import-rows", type=int, default=20_000, help="rows of each import beside the queries")
+    parser.add_argument("--vacuum", action="store_true",
+                        help="VACUUM ANALYZE the database after building, before measuring: tables as autovacuum keeps them")
     args = parser.parse_args()
 
     api = Client(args.base, "bench-ops")
     base, events = build(api, args.db, args.units, args.people)
+    if args.vacuum:
+        started = time.perf_counter()
+        psql(args.db, "VACUUM ANALYZE")
+        print(f"VACUUM ANALYZE            {time.perf_counter() - started:8.1f} s")
     queries = query_paths(api, base, events, args.units, args.people, args.deep)
     errors = measure(args.base, queries, args.clients, args.seconds)
 
+    api = Client(args.base, "bench-ops")  # the first connection idled through the measurement: the service may have closed it
     started = time.perf_counter()
     status, body = api.request("GET", f"{base}/events/{events[0]}/audience.csv")
     export = time.perf_counter() - started

@@ -26,20 +26,9 @@ class GuestListSql {
 
     static final String GROUP = Projections.GUEST_LIST;
 
-    /**
-     * First clear the targets, so a target passing from one unit to another never exists twice
-     * mid-statement. A unit without one is left alone: rewriting its row would cost every index of
-     * the table for nothing (as would a derivation that finds what is there already).
-     */
-    private static final String CLEAR_TARGETS = "UPDATE guest_units SET invite_target = NULL WHERE unit_id = ANY(?::uuid[]) AND invite_target IS NOT NULL";
-
-    private static final String DERIVE_TARGETS = """
-            UPDATE guest_units u
-               SET contact_id = pick.person_id, invite_target = pick.phone_e164, member_count = cnt.n
-              FROM unnest(?::uuid[]) AS d(unit_id)
-              CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM memberships m
-                                   WHERE m.unit_id = d.unit_id AND m.until IS NULL) cnt
-              LEFT JOIN LATERAL (
+    /** Each unit's pick: the chosen primary contact while a member, else the first member with a valid phone. */
+    private static final String PICK = """
+            LEFT JOIN LATERAL (
                    SELECT p.person_id, p.phone_e164
                      FROM memberships m
                      JOIN people p ON p.person_id = m.person_id
@@ -48,6 +37,27 @@ class GuestListSql {
                       AND (p.person_id = g.chosen_contact_id OR p.phone_e164 IS NOT NULL)
                     ORDER BY (p.person_id = g.chosen_contact_id) IS TRUE DESC, m.since_position, p.person_id
                     LIMIT 1) pick ON TRUE
+            """;
+
+    /**
+     * First clear the targets that change, so a target passing from one unit to another never exists twice
+     * mid-statement. A unit whose target stays keeps its row as it is: no other unit can pick that target (it
+     * is the phone of one of its own members), and a row rewritten for nothing costs every index of the table
+     * and leaves a dead row behind (as would a derivation that finds what is there already).
+     */
+    private static final String CLEAR_TARGETS = """
+            UPDATE guest_units u SET invite_target = NULL
+              FROM unnest(?::uuid[]) AS d(unit_id)
+            """ + PICK + """
+             WHERE u.unit_id = d.unit_id AND u.invite_target IS NOT NULL AND u.invite_target IS DISTINCT FROM pick.phone_e164""";
+
+    private static final String DERIVE_TARGETS = """
+            UPDATE guest_units u
+               SET contact_id = pick.person_id, invite_target = pick.phone_e164, member_count = cnt.n
+              FROM unnest(?::uuid[]) AS d(unit_id)
+              CROSS JOIN LATERAL (SELECT count(*)::int AS n FROM memberships m
+                                   WHERE m.unit_id = d.unit_id AND m.until IS NULL) cnt
+            """ + PICK + """
              WHERE u.unit_id = d.unit_id
                AND (u.contact_id, u.invite_target, u.member_count) IS DISTINCT FROM (pick.person_id, pick.phone_e164, cnt.n)""";
 
