@@ -6,6 +6,8 @@ import io.guestlist.service.support.GuestList;
 import io.guestlist.service.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -25,6 +27,9 @@ class UnitEditApiTest extends ServiceTest {
         useDatabaseOf(UnitEditApiTest.class, registry);
     }
 
+    @Autowired
+    private JdbcTemplate jdbc;
+
     private Api api;
     private String workspace;
     private String sharmas;
@@ -40,6 +45,20 @@ class UnitEditApiTest extends ServiceTest {
         assertThat(created.status()).as(created.body().toString()).isEqualTo(201);
         sharmas = created.id();
         createdAt = created.position();
+    }
+
+    @Test
+    void aMergesAnswer_coversTheMovesOfItsMembers_soAReadAfterItSeesThemInTheUnitKept() {
+        GuestList guests = new GuestList(api);
+        String kapoors = guests.aUnit("alice", workspace, "The Kapoors");
+        String anita = guests.addPerson("alice", workspace, kapoors, "Anita", "+91 98111 77701").id();
+
+        long merged = ok(api.post("alice", unit(kapoors) + "/merge", Map.of("intoUnitId", sharmas)));
+
+        Long moved = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?", Long.class, anita);
+        assertThat(merged).as("the member's move is an event of hers, appended after the units' own").isGreaterThanOrEqualTo(moved);
+        JsonNode kept = api.get("alice", unit(sharmas) + "?after=" + merged).body();
+        assertThat(kept.path("members")).extracting(m -> m.path("id").asText()).containsExactly(anita);
     }
 
     @Test
