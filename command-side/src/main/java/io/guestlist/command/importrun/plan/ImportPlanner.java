@@ -58,12 +58,10 @@ public final class ImportPlanner {
         this.toCreate = new HashSet<>(snapshot.newPeople());
     }
 
-    /** The rows read against the workspace: phones normalized, sides checked, the reading's warnings noted. */
-    public static List<RowReading> read(List<RawRow> rows, WorkspaceSettings workspace) {
-        return read(rows, workspace, PhoneMemo.NONE);
-    }
-
-    /** The same, with the phone cells {@code phones} remembers taken from it. */
+    /**
+     * The rows read against the workspace: phones normalized (those {@code phones} remembers taken from it), sides
+     * checked, the reading's warnings noted.
+     */
     public static List<RowReading> read(List<RawRow> rows, WorkspaceSettings workspace, PhoneMemo phones) {
         return rows.stream().map(row -> RowReading.of(row, workspace, phones)).toList();
     }

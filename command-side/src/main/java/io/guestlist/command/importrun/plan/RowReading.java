@@ -28,11 +28,7 @@ public record RowReading(RawRow row, Phone phone, String extraPhones, String sid
     static final String JOINED_UNIT_BY_NAME = "joined_unit_by_name";
     static final String AMBIGUOUS_HOUSEHOLD_NAME = "ambiguous_household_name";
 
-    public static RowReading of(RawRow given, WorkspaceSettings workspace) {
-        return of(given, workspace, PhoneMemo.NONE);
-    }
-
-    /** The row read with its phone cell looked up in {@code phones} first (same outcome, less work). */
+    /** The row read against the workspace, its phone cell looked up in {@code phones} first (same outcome, less work). */
     public static RowReading of(RawRow given, WorkspaceSettings workspace, PhoneMemo phones) {
         List<String> warnings = new ArrayList<>();
         if (given.raw().values().stream().allMatch(value -> !hasText(value))) {

@@ -192,7 +192,7 @@ class ImportPlannerTest {
 
     /** Plans against the workspace of this table: phones nobody holds are claimed for new people, as a real run does. */
     private static ImportPlan plan(List<RawRow> raw, Map<UnitId, PersonId> unreachableContacts) {
-        List<RowReading> readings = ImportPlanner.read(raw, WORKSPACE);
+        List<RowReading> readings = ImportPlanner.read(raw, WORKSPACE, PhoneMemo.NONE);
         Map<String, PersonId> holders = new HashMap<>(Map.of(ASHA_PHONE, ASHA, NIKHIL_PHONE, NIKHIL, MEERA_PHONE, MEERA));
         Set<PersonId> newPeople = new HashSet<>();
         readings.stream().filter(RowReading::validPhone).filter(r -> !holders.containsKey(r.e164())).forEach(r -> {

@@ -25,7 +25,7 @@ class RowCleaningTest {
         Map<String, String> raw = new LinkedHashMap<>();
         raw.put("na\u0000me", "Asha\u0000Sharma");
         raw.put("notes", "line one\u0000\r\nline two");
-        RowReading reading = RowReading.of(row(raw, "Asha\u0000Sharma", List.of("fam\u0000ily"), "line one\u0000\r\nline two"), WORKSPACE);
+        RowReading reading = RowReading.of(row(raw, "Asha\u0000Sharma", List.of("fam\u0000ily"), "line one\u0000\r\nline two"), WORKSPACE, PhoneMemo.NONE);
 
         assertThat(reading.warnings()).containsExactly(RowCleaning.CONTROL_CHARACTERS_REMOVED);
         assertThat(reading.row().raw()).containsExactly(Map.entry("name", "AshaSharma"), Map.entry("notes", "line one\r\nline two"));
@@ -48,14 +48,14 @@ class RowCleaningTest {
         RawRow clean = row(Map.of("name", "आशा 😀 \u202eSharma"), "आशा 😀 \u202eSharma", List.of("family"), "two\nlines");
 
         assertThat(RowCleaning.clean(clean)).isSameAs(clean);
-        assertThat(RowReading.of(clean, WORKSPACE).warnings()).isEmpty();
+        assertThat(RowReading.of(clean, WORKSPACE, PhoneMemo.NONE).warnings()).isEmpty();
     }
 
     @Test
     void aRowWithMoreThan50Tags_keepsTheFirst50_andWarns() {
         List<String> tags = IntStream.range(0, 60).mapToObj(i -> "tag-" + i).toList();
 
-        RowReading reading = RowReading.of(row(Map.of("name", "Asha"), "Asha", tags, null), WORKSPACE);
+        RowReading reading = RowReading.of(row(Map.of("name", "Asha"), "Asha", tags, null), WORKSPACE, PhoneMemo.NONE);
 
         assertThat(reading.tags()).hasSize(50).containsExactlyElementsOf(tags.subList(0, 50));
         assertThat(reading.warnings()).containsExactly(RowReading.TOO_MANY_TAGS);
