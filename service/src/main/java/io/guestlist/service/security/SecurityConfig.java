@@ -9,6 +9,8 @@ import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
 import org.springframework.security.oauth2.core.DelegatingOAuth2TokenValidator;
+import org.springframework.security.oauth2.core.OAuth2TokenValidator;
+import org.springframework.security.oauth2.jwt.Jwt;
 import org.springframework.security.oauth2.jose.jws.MacAlgorithm;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtDecoders;
@@ -64,9 +66,10 @@ public class SecurityConfig {
         if (!issuerUri.isBlank()) {
             // Spring's documented way to add validators to a discovered decoder (it is a NimbusJwtDecoder).
             NimbusJwtDecoder decoder = (NimbusJwtDecoder) JwtDecoders.fromIssuerLocation(issuerUri);
-            decoder.setJwtValidator(new DelegatingOAuth2TokenValidator<>(
-                    JwtValidators.createDefaultWithIssuer(issuerUri), new StrictClaims()));
-            return decoder;
+            OAuth2TokenValidator<Jwt> validator = new DelegatingOAuth2TokenValidator<>(
+                    JwtValidators.createDefaultWithIssuer(issuerUri), new StrictClaims());
+            decoder.setJwtValidator(validator);
+            return new VerifiedTokens(decoder, validator);
         }
         if (secret.isBlank()) {
             log.warn("""
@@ -85,7 +88,8 @@ public class SecurityConfig {
         NimbusJwtDecoder decoder = NimbusJwtDecoder.withSecretKey(new SecretKeySpec(key, "HmacSHA256"))
                 .macAlgorithm(MacAlgorithm.HS256)
                 .build();
-        decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(new StrictClaims()));
-        return decoder;
+        OAuth2TokenValidator<Jwt> validator = JwtValidators.createDefaultWithValidators(new StrictClaims());
+        decoder.setJwtValidator(validator);
+        return new VerifiedTokens(decoder, validator);
     }
 }
