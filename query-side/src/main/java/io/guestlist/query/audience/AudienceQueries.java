@@ -87,11 +87,14 @@ class AudienceQueries {
 
     /** A page by {@code page} number, or, given a {@code cursor}, the page right after it (keyset). */
     AudiencePage audience(UUID workspace, UUID occasion, boolean inviteableOnly, int page, int size, Cursor cursor) {
-        ensureOccasion(workspace, occasion);
-        AudienceTotals totals = jdbc.sql("SELECT units, inviteable_units, people FROM audience_totals WHERE occasion_id = ?")
-                .param(occasion)
+        // The event's existence and its totals in one round trip: an event with no totals row yet has an empty audience.
+        AudienceTotals totals = jdbc.sql("""
+                        SELECT coalesce(t.units, 0), coalesce(t.inviteable_units, 0), coalesce(t.people, 0)
+                          FROM occasions o LEFT JOIN audience_totals t ON t.occasion_id = o.occasion_id
+                         WHERE o.workspace_id = ? AND o.occasion_id = ?""")
+                .params(workspace, occasion)
                 .query((rs, n) -> new AudienceTotals(rs.getLong(1), rs.getLong(2), rs.getLong(3)))
-                .optional().orElse(new AudienceTotals(0, 0, 0));
+                .optional().orElseThrow(() -> GuestlistException.notFound("Event"));
         List<Sorted> rows = jdbc.sql("SELECT " + UNIT_COLUMNS + ", lower(am.unit_name) AS sort_name"
                         + " FROM audience_members am JOIN guest_units u ON u.unit_id = am.unit_id WHERE am.occasion_id = ?"
                         + (inviteableOnly ? " AND u.inviteable" : "")
