@@ -33,8 +33,10 @@ import java.util.function.Consumer;
  *
  * <p>A processor's batch flushes under a savepoint: when the database refuses it, the events are
  * written again one by one, each under a savepoint of its own, to find the ones that fail; they are
- * remembered in {@link PoisonEvents} and the batch fails, so its retry parks them (see there). The
- * writes of an event that Axon parked because a handler threw are dropped. A
+ * remembered in {@link PoisonEvents} and the batch fails, so its retry parks them (see there). A
+ * transient failure ({@link TransientFailures}: a deadlock, a restart) blames no event: nothing is
+ * remembered, and the batch fails to be retried whole. The writes of an event that Axon parked
+ * because a handler threw are dropped. A
  * dead letter's retry flushes with the letter's own unit of work, also under a savepoint, so a
  * failure leaves the transaction usable for Axon to put the letter back with its new cause.
  */
@@ -132,13 +134,23 @@ public final class SqlBatch {
                 });
             } catch (RuntimeException failure) {
                 rollbackTo(savepoint);
-                processorBatch.ifPresent(batch -> batch.remember(eventsThatFail()));
+                if (!TransientFailures.isTransient(failure)) {
+                    processorBatch.ifPresent(batch -> batch.remember(poisonIn(eventsThatFail())));
+                }
                 throw failure;
             }
         } finally {
             statements.clear();
             marks.clear();
         }
+    }
+
+    /**
+     * The failures to remember: none when any is transient (a deadlock met while isolating says nothing
+     * about its event), so the whole batch is retried rather than an event parked for the database's hiccup.
+     */
+    private static Map<String, RuntimeException> poisonIn(Map<String, RuntimeException> failures) {
+        return failures.values().stream().anyMatch(TransientFailures::isTransient) ? Map.of() : failures;
     }
 
     /** Writes event by event, each under a savepoint, skipping the rest of a sequence once one of its events failed. */
