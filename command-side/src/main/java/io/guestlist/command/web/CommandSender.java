@@ -158,11 +158,10 @@ public class CommandSender {
      */
     public long positionOf(Object... aggregateIds) {
         String[] aggregates = Arrays.stream(aggregateIds).map(String::valueOf).toArray(String[]::new);
-        Long position = jdbc.sql("""
-                        SELECT GREATEST(
+        return jdbc.sql("""
+                        SELECT COALESCE(GREATEST(
                             (SELECT max(global_index) FROM domain_event_entry WHERE event_identifier = ANY (?)),
-                            (SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ANY (?)))""")
+                            (SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ANY (?))), 0)""")
                 .param(RequestEvents.all().toArray(String[]::new)).param(aggregates).query(Long.class).single();
-        return position == null ? 0 : position;
     }
 }
