@@ -11,8 +11,9 @@ import org.axonframework.messaging.MessageHandlerInterceptor;
 import org.springframework.stereotype.Component;
 
 /**
- * What every command passes through, inside its transaction: the access check, and the wrapping
- * of a domain rejection as {@link RemoteRejection} details so it keeps its code over Axon Server too.
+ * What every command passes through, inside its transaction: the access check, the wrapping
+ * of a domain rejection as {@link RemoteRejection} details so it keeps its code over Axon Server too,
+ * and the naming of the events it published in its result ({@link AppendedEvents}).
  */
 @Component
 class CommandInterceptors {
@@ -20,6 +21,7 @@ class CommandInterceptors {
     CommandInterceptors(CommandBus commandBus, GuestDirectory directory) {
         commandBus.registerHandlerInterceptor(rejectionsWithCodes());
         commandBus.registerHandlerInterceptor(new WorkspaceAccessInterceptor(directory));
+        commandBus.registerHandlerInterceptor(AppendedEvents.naming());
     }
 
     private static MessageHandlerInterceptor<CommandMessage<?>> rejectionsWithCodes() {

@@ -22,7 +22,6 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -85,8 +84,7 @@ class TagCommandController {
         for (OccasionId occasion : occasions) {
             commands.send(new RenameAudienceTagCommand(occasion, ws, tag, to), attribution);
         }
-        List<Object> changed = new ArrayList<>(units);
-        changed.addAll(occasions);
-        return new Renamed(tag, to, units.size(), occasions.size(), commands.positionOf(changed.toArray()));
+        // each rename appended an event: the answer's position covers them all, of whichever unit or event
+        return new Renamed(tag, to, units.size(), occasions.size(), commands.positionOf());
     }
 }

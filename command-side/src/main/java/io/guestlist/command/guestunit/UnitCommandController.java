@@ -1,6 +1,5 @@
 package io.guestlist.command.guestunit;
 
-import io.guestlist.command.directory.GuestDirectory;
 import io.guestlist.command.web.CommandAccepted;
 import io.guestlist.command.web.CommandSender;
 import io.guestlist.command.web.HonoursIfMatch;
@@ -26,7 +25,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -63,10 +61,8 @@ class UnitCommandController {
     }
 
     private final CommandSender commands;
-    private final GuestDirectory directory;
 
-    UnitCommandController(CommandSender commands, GuestDirectory directory) {
-        this.directory = directory;
+    UnitCommandController(CommandSender commands) {
         this.commands = commands;
     }
 
@@ -149,10 +145,7 @@ class UnitCommandController {
         UnitId source = UnitId.of(unitId);
         UnitId target = UnitId.of(body.intoUnitId());
         commands.send(new MergeUnitsCommand(source, target, WorkspaceId.of(workspaceId)), CommandSender.attribution(caller, request));
-        // The members' moves are events of the people, appended after the units' own: the answer's position covers them.
-        List<Object> changed = new ArrayList<>(List.of(source, target));
-        changed.addAll(directory.membersOf(target));
-        return new CommandAccepted(body.intoUnitId(), commands.positionOf(changed.toArray()));
+        return new CommandAccepted(body.intoUnitId(), commands.positionOf(source, target));
     }
 
     private static String text(Map<String, Object> body, String field) {

@@ -1,6 +1,7 @@
 package io.guestlist.command.web;
 
 import io.guestlist.command.config.AggregateVersionStamp;
+import io.guestlist.command.config.AppendedEvents;
 import io.guestlist.command.config.ConcurrentConflicts;
 import io.guestlist.command.config.ExpectedVersionResolver;
 import io.guestlist.kernel.error.ErrorCode;
@@ -19,6 +20,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 
 import java.security.Principal;
+import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 
@@ -111,6 +113,7 @@ public class CommandSender {
         if (answer.isExceptional()) {
             throw answered(answer.exceptionResult());
         }
+        RequestEvents.add(AppendedEvents.in(answer));
         return answer;
     }
 
@@ -146,13 +149,19 @@ public class CommandSender {
     }
 
     /**
-     * The global position of the newest event of these aggregates: at least that of every event the
-     * command just committed (a later one if another command touched them since, which only waits longer).
+     * The position to read this request's writes at: the newest of the events its commands published,
+     * whatever their aggregates (a merge moves the people of the unit), and of the newest event of
+     * each of these aggregates. The latter answers a command that published nothing (a field set to
+     * its value): the client still reads at least the state the command found, which the read model
+     * may not hold yet. It also covers work on them outside this request (an undo's batches, by the
+     * import worker). A later event of theirs, another command's since, only waits longer.
      */
     public long positionOf(Object... aggregateIds) {
-        List<String> ids = java.util.Arrays.stream(aggregateIds).map(String::valueOf).toList();
-        Long position = jdbc.sql("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier IN (:ids)")
-                .param("ids", ids).query(Long.class).single();
-        return position == null ? 0 : position;
+        String[] aggregates = Arrays.stream(aggregateIds).map(String::valueOf).toArray(String[]::new);
+        return jdbc.sql("""
+                        SELECT COALESCE(GREATEST(
+                            (SELECT max(global_index) FROM domain_event_entry WHERE event_identifier = ANY (?)),
+                            (SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ANY (?))), 0)""")
+                .param(RequestEvents.all().toArray(String[]::new)).param(aggregates).query(Long.class).single();
     }
 }

@@ -11,7 +11,6 @@ import io.guestlist.kernel.occasion.RenameAudienceSideCommand;
 import org.axonframework.messaging.MetaData;
 import org.springframework.stereotype.Component;
 
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -41,21 +40,16 @@ class RenamedSidesFollow {
     /**
      * @param before  the sides before the rename
      * @param renamed the renames asked for (old name to new); a side whose case alone changed follows too
-     * @return the units and events changed, by id
      */
-    List<Object> follow(WorkspaceId workspace, List<String> before, Map<String, String> renamed, MetaData attribution) {
-        List<Object> changed = new ArrayList<>();
+    void follow(WorkspaceId workspace, List<String> before, Map<String, String> renamed, MetaData attribution) {
         targets(workspace, before, renamed).forEach((old, target) -> {
             for (UnitId unit : directory.unitsWithSide(workspace, old)) {
                 commands.send(new SetUnitSideCommand(unit, workspace, target), attribution);
-                changed.add(unit);
             }
             for (OccasionId occasion : directory.occasionsWithSide(workspace, old)) {
                 commands.send(new RenameAudienceSideCommand(occasion, workspace, old, target), attribution);
-                changed.add(occasion);
             }
         });
-        return changed;
     }
 
     /** Each old side that is gone now, with the side it became. */

@@ -28,7 +28,6 @@ import org.springframework.web.bind.annotation.RestController;
 
 import java.net.URI;
 import java.security.Principal;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -107,9 +106,8 @@ class WorkspaceCommandController {
         List<String> before = directory.workspace(ws).map(WorkspaceSettings::sides).orElse(List.of());
         CommandSender.Versioned versioned = commands.versioned(ws, request);
         versioned.send(new EditWorkspaceCommand(ws, body.name(), body.defaultRegion(), body.sides(), body.renamedSides()), attribution);
-        List<Object> changed = new ArrayList<>(renamedSidesFollow.follow(ws, before, body.renamedSides(), attribution));
-        changed.add(ws);
-        return versioned.ok(new CommandAccepted(workspaceId, commands.positionOf(changed.toArray())));
+        renamedSidesFollow.follow(ws, before, body.renamedSides(), attribution);
+        return versioned.ok(new CommandAccepted(workspaceId, commands.positionOf(ws)));
     }
 
     @Operation(operationId = "addWorkspaceMember", summary = "Add a member",

@@ -1,5 +1,6 @@
 package io.guestlist.service.processing;
 
+import io.guestlist.command.config.AppendedEvents;
 import org.axonframework.common.jdbc.ConnectionProvider;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
@@ -11,6 +12,8 @@ import org.axonframework.eventsourcing.eventstore.EventStorageEngine;
 import org.axonframework.eventsourcing.eventstore.EventStore;
 import org.axonframework.serialization.Serializer;
 import org.axonframework.eventhandling.EventBusSpanFactory;
+import org.axonframework.eventhandling.EventMessage;
+import org.axonframework.monitoring.MultiMessageMonitor;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.boot.jdbc.autoconfigure.DataSourceProperties;
@@ -39,12 +42,14 @@ public class SharedProcessingConfig {
         return new InstanceRoster(name, processing);
     }
 
+    /** Its monitors: Axon's metrics, and the note of each command's events that names them in its result. */
     @Qualifier("eventStore")
     @Bean(name = "eventBus")
     public WakeableEventStore eventStore(EventStorageEngine storageEngine, Configuration configuration) {
         return new WakeableEventStore(WakeableEventStore.builder()
                 .storageEngine(storageEngine)
-                .messageMonitor(configuration.messageMonitor(EventStore.class, "eventStore"))
+                .messageMonitor(new MultiMessageMonitor<EventMessage<?>>(configuration.messageMonitor(EventStore.class, "eventStore"),
+                        AppendedEvents.recorder()))
                 .spanFactory(configuration.getComponent(EventBusSpanFactory.class)));
     }
 

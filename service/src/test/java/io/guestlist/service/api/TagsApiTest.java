@@ -7,6 +7,8 @@ import io.guestlist.service.support.Occasions;
 import io.guestlist.service.support.ServiceTest;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
@@ -29,6 +31,9 @@ class TagsApiTest extends ServiceTest {
     static void database(DynamicPropertyRegistry registry) {
         useDatabaseOf(TagsApiTest.class, registry);
     }
+
+    @Autowired
+    private JdbcTemplate jdbc;
 
     private Api api;
     private String workspace;
@@ -84,6 +89,21 @@ class TagsApiTest extends ServiceTest {
         assertThat(merged.status()).as(merged.body().toString()).isEqualTo(200);
         assertThat(api.get("alice", base + "/units/" + vermas + "?after=" + merged.position()).body().path("tags").toString())
                 .isEqualTo("[\"family\"]");
+    }
+
+    @Test
+    void aRenamesAnswer_coversTheEventOfEveryUnitAndEventItRenamedIn_thoughItSentACommandToEach() {
+        Occasions events = new Occasions(api, "alice", workspace);
+        String sangeet = events.anEvent("Sangeet");
+        ok(events.setRules(sangeet, Map.of("include", Map.of("tags", List.of("college")))));
+
+        long renamed = ok(api.post("eddie", base + "/tags/college/rename", Map.of("to", "College friends")));
+
+        for (String changed : List.of(sharmas, kapoors, sangeet)) {
+            Long newest = jdbc.queryForObject("SELECT max(global_index) FROM domain_event_entry WHERE aggregate_identifier = ?",
+                    Long.class, changed);
+            assertThat(renamed).as("the rename's event of %s", changed).isGreaterThanOrEqualTo(newest);
+        }
     }
 
     @Test
