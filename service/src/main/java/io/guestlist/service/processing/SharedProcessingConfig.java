@@ -1,7 +1,9 @@
 package io.guestlist.service.processing;
 
 import io.guestlist.command.config.AppendedEvents;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.axonframework.common.jdbc.ConnectionProvider;
+import org.axonframework.micrometer.GlobalMetricRegistry;
 import org.axonframework.config.Configuration;
 import org.axonframework.config.ConfigurerModule;
 import org.axonframework.config.EventProcessingConfiguration;
@@ -34,6 +36,12 @@ public class SharedProcessingConfig {
 
     /** A dead instance's segments are claimable this long after its last claim. */
     static final Duration CLAIM_TIMEOUT = Duration.ofSeconds(10);
+
+    /** Axon's metrics of the processors, without the capacity monitor ({@link ProcessorMetrics} says why). */
+    @Bean
+    public GlobalMetricRegistry globalMetricRegistry(MeterRegistry meterRegistry) {
+        return new ProcessorMetrics(meterRegistry);
+    }
 
     @Bean
     public InstanceRoster instanceRoster(ObjectProvider<EventProcessingConfiguration> processing) {
