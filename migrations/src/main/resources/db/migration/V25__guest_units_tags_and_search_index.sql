@@ -1,0 +1,15 @@
+-- The unit list with side + tag + q (issue 11). A unit's tags on its own row, sorted, kept by the guest-list
+-- projection beside unit_tags (which the audience rules and the tag list read): the list shows them without
+-- a subquery per unit, and filters on them without a join.
+ALTER TABLE guest_units ADD COLUMN tags TEXT[] NOT NULL DEFAULT '{}';
+UPDATE guest_units u SET tags = t.tags
+  FROM (SELECT unit_id, array_agg(tag::text ORDER BY tag) AS tags FROM unit_tags GROUP BY unit_id) t
+ WHERE u.unit_id = t.unit_id;
+
+-- One index for the list's filters within a workspace: GIN intersects the workspace's, the side's, the tag's
+-- and the name's trigram entries before any row is read. The trigram index of V14 spanned every workspace,
+-- as would an index of tags alone. btree_gin (trusted, like pg_trgm) indexes the workspace and the side.
+CREATE EXTENSION IF NOT EXISTS btree_gin;
+CREATE INDEX ix_guest_units_list_filters ON guest_units
+    USING gin (workspace_id, side, tags, lower(name) gin_trgm_ops);
+DROP INDEX ix_guest_units_name_trigram;
