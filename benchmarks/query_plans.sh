@@ -12,6 +12,8 @@ statements=(
   "audience_cursor|:'occ', :'acur_name', :'acur_id', 50, 0"
   "units_count_all|:'ws'"
   "units_cursor|:'ws', :'ucur_name', :'ucur_id', 50, 0"
+  "units_count_short_q|:'ws', 'Groom', '1', 'family'"
+  "units_page_short_q|:'ws', 'Groom', '1', 'family', 50, 0"
   "units_count|:'ws', 'Both', '%001%', 'family'"
   "units_page|:'ws', 'Both', '%001%', 'family', 50, 0"
   "units_count|:'ws', 'Both', '%house%', 'family'"

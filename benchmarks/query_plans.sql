@@ -32,26 +32,33 @@ SELECT am.unit_id, u.name, u.side, u.member_count, u.invite_target, u.inviteable
 PREPARE audience_totals(uuid) AS SELECT units, inviteable_units, people FROM audience_totals WHERE occasion_id = $1;
 PREPARE units_count(uuid, varchar, varchar, varchar) AS
 SELECT count(*) FROM guest_units u WHERE u.workspace_id = $1 AND u.side = $2 AND lower(u.name) LIKE $3 ESCAPE '\'
-  AND EXISTS (SELECT 1 FROM unit_tags t WHERE t.unit_id = u.unit_id AND t.tag = $4);
+  AND u.tags @> ARRAY[$4]::text[];
 PREPARE units_page(uuid, varchar, varchar, varchar, int, bigint) AS
-SELECT u.unit_id, u.name, u.side, u.status, u.member_count, u.invite_target, u.inviteable,
-  ARRAY(SELECT t.tag FROM unit_tags t WHERE t.unit_id = u.unit_id ORDER BY t.tag) AS tags, lower(u.name) AS sort_name
+SELECT u.unit_id, u.name, u.side, u.status, u.member_count, u.invite_target, u.inviteable, u.tags, lower(u.name) AS sort_name
  FROM guest_units u WHERE u.workspace_id = $1 AND u.side = $2 AND lower(u.name) LIKE $3 ESCAPE '\'
-  AND EXISTS (SELECT 1 FROM unit_tags t WHERE t.unit_id = u.unit_id AND t.tag = $4)
+  AND u.tags @> ARRAY[$4]::text[]
+ ORDER BY lower(u.name), u.unit_id LIMIT $5 OFFSET $6;
+-- q shorter than a trigram (audience.py's q=1): GuestListQueries sends strpos instead of LIKE.
+PREPARE units_count_short_q(uuid, varchar, varchar, varchar) AS
+SELECT count(*) FROM guest_units u WHERE u.workspace_id = $1 AND u.side = $2 AND strpos(lower(u.name), $3) > 0
+  AND u.tags @> ARRAY[$4]::text[];
+PREPARE units_page_short_q(uuid, varchar, varchar, varchar, int, bigint) AS
+SELECT u.unit_id, u.name, u.side, u.status, u.member_count, u.invite_target, u.inviteable, u.tags, lower(u.name) AS sort_name
+ FROM guest_units u WHERE u.workspace_id = $1 AND u.side = $2 AND strpos(lower(u.name), $3) > 0
+  AND u.tags @> ARRAY[$4]::text[]
  ORDER BY lower(u.name), u.unit_id LIMIT $5 OFFSET $6;
 PREPARE units_cursor(uuid, varchar, uuid, int, bigint) AS
-SELECT u.unit_id, u.name, u.side, u.status, u.member_count, u.invite_target, u.inviteable,
-  ARRAY(SELECT t.tag FROM unit_tags t WHERE t.unit_id = u.unit_id ORDER BY t.tag) AS tags, lower(u.name) AS sort_name
+SELECT u.unit_id, u.name, u.side, u.status, u.member_count, u.invite_target, u.inviteable, u.tags, lower(u.name) AS sort_name
  FROM guest_units u WHERE u.workspace_id = $1 AND (lower(u.name), u.unit_id) > ($2, $3)
  ORDER BY lower(u.name), u.unit_id LIMIT $4 OFFSET $5;
 PREPARE units_count_all(uuid) AS SELECT count(*) FROM guest_units u WHERE u.workspace_id = $1;
 PREPARE units_status_count(uuid, varchar) AS SELECT count(*) FROM guest_units u WHERE u.workspace_id = $1 AND u.status = $2;
 PREPARE units_status_page(uuid, varchar, int, bigint) AS
-SELECT u.unit_id, u.name, ARRAY(SELECT t.tag FROM unit_tags t WHERE t.unit_id = u.unit_id ORDER BY t.tag) AS tags
+SELECT u.unit_id, u.name, u.tags
  FROM guest_units u WHERE u.workspace_id = $1 AND u.status = $2 ORDER BY lower(u.name), u.unit_id LIMIT $3 OFFSET $4;
 PREPARE units_tag_page(uuid, varchar, int, bigint) AS
-SELECT u.unit_id, u.name, ARRAY(SELECT t.tag FROM unit_tags t WHERE t.unit_id = u.unit_id ORDER BY t.tag) AS tags
- FROM guest_units u WHERE u.workspace_id = $1 AND EXISTS (SELECT 1 FROM unit_tags t WHERE t.unit_id = u.unit_id AND t.tag = $2)
+SELECT u.unit_id, u.name, u.tags
+ FROM guest_units u WHERE u.workspace_id = $1 AND u.tags @> ARRAY[$2]::text[]
  ORDER BY lower(u.name), u.unit_id LIMIT $3 OFFSET $4;
 PREPARE by_phone(uuid, varchar) AS SELECT person_id FROM identities WHERE workspace_id = $1 AND phone_e164 = $2;
 PREPARE by_raw(uuid, varchar) AS SELECT person_id FROM people WHERE workspace_id = $1 AND phone_raw = $2 ORDER BY created_at, person_id;

@@ -30,8 +30,10 @@ class GuestListQueries {
     }
 
     private static final String UNIT_COLUMNS = """
-            u.unit_id, u.name, u.side, u.status, u.member_count, u.invite_target, u.inviteable,
-            ARRAY(SELECT t.tag FROM unit_tags t WHERE t.unit_id = u.unit_id ORDER BY t.tag) AS tags""";
+            u.unit_id, u.name, u.side, u.status, u.member_count, u.invite_target, u.inviteable, u.tags""";
+
+    /** pg_trgm finds no trigram in a shorter fragment: its index would hand back every unit of the workspace. */
+    private static final int TRIGRAM = 3;
 
     private final JdbcClient jdbc;
 
@@ -56,11 +58,18 @@ class GuestListQueries {
             params.put("status", filter.status());
         }
         if (filter.q() != null && !filter.q().isBlank()) {
-            where.append(" AND lower(u.name) LIKE :q ESCAPE '\\'");
-            params.put("q", "%" + filter.q().toLowerCase().replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            String q = filter.q().toLowerCase();
+            if (q.codePointCount(0, q.length()) >= TRIGRAM) {
+                where.append(" AND lower(u.name) LIKE :q ESCAPE '\\'");
+                params.put("q", "%" + q.replace("\\", "\\\\").replace("%", "\\%").replace("_", "\\_") + "%");
+            } else {
+                // A statement of its own, so a prepared plan kept for it never leans on the trigrams.
+                where.append(" AND strpos(lower(u.name), :q) > 0");
+                params.put("q", q);
+            }
         }
         if (filter.tag() != null) {
-            where.append(" AND EXISTS (SELECT 1 FROM unit_tags t WHERE t.unit_id = u.unit_id AND t.tag = :tag)");
+            where.append(" AND u.tags @> ARRAY[:tag]::text[]");
             params.put("tag", filter.tag());
         }
         long total = jdbc.sql("SELECT count(*) FROM guest_units u WHERE " + where).params(params).query(Long.class).single();

@@ -28,7 +28,9 @@ import static io.guestlist.query.guestlist.GuestListSql.ts;
 
 /**
  * Guest units, tags and unit tags. People and memberships are in {@link PeopleProjection}; both
- * belong to one processing group, so they see events in one order and share each batch.
+ * belong to one processing group, so they see events in one order and share each batch. A unit's
+ * tags are kept twice: sorted on its row ({@code guest_units.tags}, which the unit list shows and
+ * filters on through one index), and a row per tag in {@code unit_tags} (audience rules, tag list).
  */
 @Component
 @ProcessingGroup(GuestListSql.GROUP)
@@ -52,8 +54,9 @@ class GuestUnitProjection {
                 SELECT * FROM unnest(?::uuid[], ?::uuid[], ?::text[], ?::text[], ?::timestamptz[], ?::text[], ?::text[]) WITH ORDINALITY
                        AS r(unit_id, workspace_id, name, side, at, by, tags, ord)
             ), unit AS (
-                INSERT INTO guest_units (unit_id, workspace_id, name, side, status, created_at, created_by, updated_at, updated_by)
-                SELECT unit_id, workspace_id, name, side, 'ACTIVE', at, by, at, by FROM r ORDER BY ord
+                INSERT INTO guest_units (unit_id, workspace_id, name, side, tags, status, created_at, created_by, updated_at, updated_by)
+                SELECT unit_id, workspace_id, name, side, ARRAY(SELECT DISTINCT t FROM unnest(r.tags::text[]) AS t ORDER BY t),
+                       'ACTIVE', at, by, at, by FROM r ORDER BY ord
                 ON CONFLICT (unit_id) DO NOTHING
             ), unit_tag AS (
                 SELECT r.unit_id, r.workspace_id, t.tag FROM r CROSS JOIN LATERAL unnest(r.tags::text[]) AS t(tag)
@@ -110,9 +113,10 @@ class GuestUnitProjection {
                         ), unit_tag AS (
                             INSERT INTO unit_tags (unit_id, tag, workspace_id) SELECT ?, unnest(?::text[]), ? ON CONFLICT DO NOTHING
                         )
-                        UPDATE guest_units SET updated_at = ?, updated_by = ? WHERE unit_id = ?""",
+                        UPDATE guest_units SET tags = ARRAY(SELECT DISTINCT t FROM unnest(tags || ?::text[]) AS t ORDER BY t),
+                               updated_at = ?, updated_by = ? WHERE unit_id = ?""",
                 e.workspaceId().value(), tags(e.tags()), e.unitId().value(), tags(e.tags()), e.workspaceId().value(),
-                ts(at), by, e.unitId().value());
+                tags(e.tags()), ts(at), by, e.unitId().value());
     }
 
     @EventHandler
@@ -122,7 +126,8 @@ class GuestUnitProjection {
                             DELETE FROM unit_tags ut USING unnest(?::text[]) AS removed(tag) WHERE ut.unit_id = ? AND ut.tag = removed.tag
                             RETURNING ut.unit_id, ut.workspace_id, ut.tag
                         )""" + FORGET_GONE_TAGS, tags(e.tags()), e.unitId().value());
-        touch(null, null, e.unitId().value(), at, by);
+        touch("tags = ARRAY(SELECT t FROM unnest(tags) AS t WHERE t <> ALL (?::text[]) ORDER BY t)", tags(e.tags()),
+                e.unitId().value(), at, by);
     }
 
     /** An undone import's unit is gone from the read model, as it was before the import; its events stay. */

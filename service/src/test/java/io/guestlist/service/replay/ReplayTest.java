@@ -7,11 +7,17 @@ import org.axonframework.config.EventProcessingConfiguration;
 import org.axonframework.eventhandling.StreamingEventProcessor;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.ColumnMapRowMapper;
 import org.springframework.jdbc.core.JdbcTemplate;
+import org.springframework.jdbc.core.RowMapper;
 import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
+import java.sql.Array;
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -90,7 +96,16 @@ class ReplayTest extends ServiceTest {
 
     private Map<String, List<Map<String, Object>>> dump() {
         Map<String, List<Map<String, Object>>> rows = new LinkedHashMap<>();
-        READ_TABLES.forEach((table, key) -> rows.put(table, jdbc.queryForList("SELECT * FROM " + table + " ORDER BY " + key)));
+        READ_TABLES.forEach((table, key) -> rows.put(table, jdbc.query("SELECT * FROM " + table + " ORDER BY " + key, ROWS)));
         return rows;
     }
+
+    /** A row as a map, an array column (guest_units.tags) as the list of its elements: a JDBC array equals only itself. */
+    private static final RowMapper<Map<String, Object>> ROWS = new ColumnMapRowMapper() {
+        @Override
+        protected Object getColumnValue(ResultSet rs, int index) throws SQLException {
+            Object value = super.getColumnValue(rs, index);
+            return value instanceof Array array ? Arrays.asList((Object[]) array.getArray()) : value;
+        }
+    };
 }
