@@ -74,11 +74,13 @@ final class ShadowFeed implements AutoCloseable {
     /**
      * The next page of events after {@code after} up to {@code to}, deserialised (payload and
      * metadata), so the feeds of several groups can share it, each reading what is already there.
+     * Events are deserialised and decrypted on every core: the first page holds the import's batches
+     * of rows (500 rows of personal data each), and every group waits for it.
      */
     static List<TrackedEventMessage<?>> page(StoredEvents events, long after, long to, int size) {
         List<TrackedEventMessage<?>> page = events.select("WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
                 after, to, size);
-        page.forEach(m -> {
+        page.parallelStream().forEach(m -> {
             m.getPayload();
             m.getMetaData();
         });
