@@ -27,7 +27,9 @@ record ShadowSchema(String name, List<String> tables, Set<String> queryIndexes) 
             jdbc.execute("CREATE UNLOGGED TABLE " + name + "." + table + " (LIKE public." + table + " INCLUDING ALL EXCLUDING INDEXES)");
             jdbc.query("SELECT indexname, indexdef FROM pg_indexes WHERE schemaname = 'public' AND tablename = ? ORDER BY indexname", rs -> {
                 String index = rs.getString(1);
-                if (queryIndexes.contains(index)) {
+                if (queryIndexes.contains(index) && rs.getString(2).startsWith("CREATE UNIQUE")) {
+                    throw new IllegalStateException("the unique index " + index + " is a constraint, not a query index");
+                } else if (queryIndexes.contains(index)) {
                     skipped.add(index);
                 } else {
                     jdbc.execute(onShadow(rs.getString(2), table));
