@@ -25,4 +25,16 @@ class AudienceProjectionSet implements ProjectionSet {
         AudienceTotals totals = new AudienceTotals(jdbc);
         return List.of(new AudienceProjection(jdbc, new AudienceBindings(jdbc, totals), totals));
     }
+
+    /** The audience's pages and a unit's audiences; the bindings write by (event, unit). */
+    @Override
+    public List<String> queryIndexes() {
+        return List.of("ix_audience_members_page", "ix_audience_members_unit");
+    }
+
+    /** The bindings and totals are recomputed from units, overrides and members. */
+    @Override
+    public boolean readsItsTables() {
+        return true;
+    }
 }

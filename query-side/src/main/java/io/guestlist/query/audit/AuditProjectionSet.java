@@ -32,4 +32,11 @@ class AuditProjectionSet implements ProjectionSet {
     public List<Object> projections(JdbcTemplate jdbc) {
         return List.of(new AuditProjection(jdbc, serializer));
     }
+
+    /** The feed's pages, filters and its rows by unit; the projection writes by position only. */
+    @Override
+    public List<String> queryIndexes() {
+        return List.of("ix_audit_log_aggregate", "ix_audit_log_member", "ix_audit_log_correlation", "ix_audit_log_time",
+                "ix_audit_log_workspace_type", "ix_audit_log_unit_ids", "ix_audit_log_workspace");
+    }
 }

@@ -26,4 +26,17 @@ class GuestListProjectionSet implements ProjectionSet {
         GuestListSql sql = new GuestListSql(jdbc, new AudienceTotals(jdbc));
         return List.of(new GuestUnitProjection(jdbc, sql), new PeopleProjection(jdbc, sql));
     }
+
+    /** The unit list's orders and filters, and people by raw phone; the derivations probe units by id. */
+    @Override
+    public List<String> queryIndexes() {
+        return List.of("ix_guest_units_workspace_name", "ix_guest_units_inviteable_name", "ix_guest_units_side_name",
+                "ix_guest_units_name_trigram", "ix_guest_units_status_name", "ix_people_workspace_phone_raw");
+    }
+
+    /** A unit's contact and member count are derived from its memberships and people. */
+    @Override
+    public boolean readsItsTables() {
+        return true;
+    }
 }

@@ -24,4 +24,10 @@ class ImportRunProjectionSet implements ProjectionSet {
     public List<Object> projections(JdbcTemplate jdbc) {
         return List.of(new ImportRunProjection(jdbc));
     }
+
+    /** The run list and the rows by outcome; the projection writes by run and row, or by person. */
+    @Override
+    public List<String> queryIndexes() {
+        return List.of("ix_import_runs_workspace_created", "ix_import_rows_run_outcome");
+    }
 }

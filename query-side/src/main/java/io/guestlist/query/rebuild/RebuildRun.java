@@ -58,8 +58,10 @@ final class RebuildRun implements Runnable {
 
     @Override
     public void run() {
+        List<ProjectionSet> sets = groups.values().stream().flatMap(List::stream).toList();
         ShadowSchema schema = new ShadowSchema(RebuildRuns.schemaOf(rebuild.id()),
-                groups.values().stream().flatMap(List::stream).flatMap(s -> s.tables().stream()).distinct().toList());
+                sets.stream().flatMap(s -> s.tables().stream()).distinct().toList(),
+                sets.stream().flatMap(s -> s.queryIndexes().stream()).collect(Collectors.toSet()));
         ExecutorService threads = Executors.newFixedThreadPool(groups.size() + 1);
         Map<String, ShadowFeed> feeds = new LinkedHashMap<>();
         try {
@@ -131,8 +133,9 @@ final class RebuildRun implements Runnable {
             int nextSize = size = Math.min(2 * size, ShadowFeed.LARGEST_PAGE);
             next = last < to ? threads.submit(() -> ShadowFeed.page(events, last, to, nextSize)) : CompletableFuture.completedFuture(List.of());
             List<Future<?>> running = new ArrayList<>();
+            boolean more = last < to;
             feeds.forEach((group, feed) -> running.add(threads.submit(() -> {
-                feed.feedPage(page);
+                feed.feedPage(page, more);
                 rebuild.fed(group, page.size());
             })));
             for (Future<?> future : running) {

@@ -51,7 +51,8 @@ final class ShadowFeed implements AutoCloseable {
         JdbcTemplate shadow = new JdbcTemplate(dataSource);
         this.transactions = new SpringTransactionManager(new DataSourceTransactionManager(dataSource));
         this.handlers = sets.stream().flatMap(set -> set.projections(shadow).stream()).map(AnnotationEventHandlerAdapter::new).toList();
-        List<String> tables = sets.stream().flatMap(set -> set.tables().stream()).distinct().map(t -> schema + "." + t).toList();
+        List<String> tables = sets.stream().filter(ProjectionSet::readsItsTables).flatMap(set -> set.tables().stream()).distinct()
+                .map(t -> schema + "." + t).toList();
         this.analyze = tables.isEmpty() ? null : "ANALYZE " + String.join(", ", tables);
     }
 
@@ -63,8 +64,8 @@ final class ShadowFeed implements AutoCloseable {
             if (page.isEmpty()) {
                 break;
             }
-            feedPage(page);
             position = StoredEvents.position(page.get(page.size() - 1));
+            feedPage(page, position < to);
             progress.accept(page.size());
         }
         passed(to);
@@ -73,11 +74,13 @@ final class ShadowFeed implements AutoCloseable {
     /**
      * The next page of events after {@code after} up to {@code to}, deserialised (payload and
      * metadata), so the feeds of several groups can share it, each reading what is already there.
+     * Events are deserialised and decrypted on every core: the first page holds the import's batches
+     * of rows (500 rows of personal data each), and every group waits for it.
      */
     static List<TrackedEventMessage<?>> page(StoredEvents events, long after, long to, int size) {
         List<TrackedEventMessage<?>> page = events.select("WHERE global_index > ? AND global_index <= ? ORDER BY global_index LIMIT ?",
                 after, to, size);
-        page.forEach(m -> {
+        page.parallelStream().forEach(m -> {
             m.getPayload();
             m.getMetaData();
         });
@@ -85,15 +88,18 @@ final class ShadowFeed implements AutoCloseable {
     }
 
     /**
-     * Feeds one page of {@link #page}; the feed has passed its last event. The shadow tables are
-     * analysed after it: they start empty, and the finishers' set-based statements, planned on no
-     * statistics, would scan where they should probe (one such statement took 8 s on a page of
-     * 5,000 events). Pages that grow twofold from a small first one keep the statistics at most
-     * one page behind at half the table's size.
+     * Feeds one page of {@link #page}; the feed has passed its last event. When {@code more} pages
+     * follow, the shadow tables that the projections' statements read back are analysed: they start
+     * empty, and the finishers' set-based statements, planned on no statistics, would scan where
+     * they should probe (one such statement took 8 s on a page of 5,000 events). Pages that grow
+     * twofold from a small first one keep the statistics at most one page behind at half the
+     * table's size. Tables only written, and any after the last page, need no statistics.
      */
-    void feedPage(List<TrackedEventMessage<?>> page) {
+    void feedPage(List<TrackedEventMessage<?>> page, boolean more) {
         if (!handlers.isEmpty()) {
             handle(page);
+        }
+        if (more && analyze != null) {
             try (Statement statement = connection.createStatement()) {
                 statement.execute(analyze);
             } catch (SQLException e) {

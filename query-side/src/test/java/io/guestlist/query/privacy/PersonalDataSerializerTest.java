@@ -59,6 +59,17 @@ class PersonalDataSerializerTest {
     }
 
     @Test
+    void namesWithQuotesBackslashesAndControlCharacters_readBackAsWritten() {
+        for (String name : List.of("Asha \"Ash\" Sharma", "C:\\Guests\\Asha", "Asha\tSharma\n", "\"", "\\", "", "आशा ☃ \u0001")) {
+            PersonAddedEvent added = new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), name, PHONE);
+
+            PersonAddedEvent read = otherInstance.deserialize(serializer.serialize(added, byte[].class));
+
+            assertThat(read.name()).isEqualTo(name);
+        }
+    }
+
+    @Test
     void aPayloadJustWritten_readsBackAsTheObjectWritten_withoutDecrypting() {
         PersonAddedEvent added = new PersonAddedEvent(ASHA, WORKSPACE, UnitId.random(), "Asha Sharma", PHONE);
         SerializedObject<byte[]> data = serializer.serialize(added, byte[].class);
