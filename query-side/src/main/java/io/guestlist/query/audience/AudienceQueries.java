@@ -31,8 +31,7 @@ class AudienceQueries {
 
     /** The columns of an audience unit, over {@code audience_members am JOIN guest_units u}. */
     static final String UNIT_COLUMNS = """
-            am.unit_id, u.name, u.side, u.status, u.member_count, u.contact_id, u.invite_target, u.inviteable, am.reason,
-            ARRAY(SELECT t.tag::text FROM unit_tags t WHERE t.unit_id = am.unit_id ORDER BY t.tag) AS tags""";
+            am.unit_id, u.name, u.side, u.status, u.member_count, u.contact_id, u.invite_target, u.inviteable, am.reason, u.tags""";
 
     /** Name order, as the guest list sorts units; the index on audience_members serves it. */
     static final String ORDER = " ORDER BY lower(am.unit_name), am.unit_id";

@@ -31,7 +31,7 @@ class GuestListProjectionSet implements ProjectionSet {
     @Override
     public List<String> queryIndexes() {
         return List.of("ix_guest_units_workspace_name", "ix_guest_units_inviteable_name", "ix_guest_units_side_name",
-                "ix_guest_units_name_trigram", "ix_guest_units_status_name", "ix_people_workspace_phone_raw");
+                "ix_guest_units_list_filters", "ix_guest_units_status_name", "ix_people_workspace_phone_raw");
     }
 
     /** A unit's contact and member count are derived from its memberships and people. */
